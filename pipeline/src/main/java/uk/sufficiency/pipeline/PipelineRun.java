@@ -1,0 +1,182 @@
+package uk.sufficiency.pipeline;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import uk.sufficiency.pipeline.RunSummary.RecognisedFileSummary;
+import uk.sufficiency.pipeline.intermediate.IntChildren;
+import uk.sufficiency.pipeline.intermediate.IntEpisodesDeduplicated;
+import uk.sufficiency.pipeline.intermediate.IntEpisodesRepaired;
+import uk.sufficiency.pipeline.intermediate.IntEpisodesValidated;
+import uk.sufficiency.pipeline.intermediate.IntPopulation;
+import uk.sufficiency.pipeline.marts.DimChildren;
+import uk.sufficiency.pipeline.marts.EpisodeWarnings;
+import uk.sufficiency.pipeline.marts.FctEpisodes;
+import uk.sufficiency.pipeline.marts.FctRejectedEpisodes;
+import uk.sufficiency.pipeline.marts.LaWindow;
+import uk.sufficiency.pipeline.staging.InputCatalog;
+import uk.sufficiency.pipeline.staging.InputFile;
+import uk.sufficiency.pipeline.staging.SourceTable;
+import uk.sufficiency.pipeline.staging.StgTables;
+import uk.sufficiency.warehouse.FactTable;
+import uk.sufficiency.warehouse.InstallationSecret;
+import uk.sufficiency.warehouse.Snapshots;
+
+/**
+ * One run: input folder to a newly published warehouse snapshot. Staging reads the files,
+ * intermediate models type, reject, deduplicate and repair, marts are written as Parquet into a
+ * staging snapshot that is published only when every fact is written.
+ */
+public final class PipelineRun {
+    private PipelineRun() {
+    }
+
+    /**
+     * Reads every recognisable file, builds the facts and publishes a snapshot. Throws
+     * {@link InputProblem} when a file cannot be used; then nothing is published.
+     */
+    public static RunSummary run(SparkSession spark, RunOptions options, Progress progress) {
+        long started = System.nanoTime();
+        progress.step("Scanning " + options.inputDir());
+        InputCatalog catalog = InputCatalog.scan(options.inputDir());
+        checkUsable(catalog, options.la());
+        progress.step(String.format("Recognised %d files (%d episodes, %d header, %d XML); %d ignored",
+                catalog.recognised().size(), catalog.of(SourceTable.EPISODES).size(),
+                catalog.of(SourceTable.HEADER).size(), catalog.xmlReturns().size(), catalog.ignored().size()));
+
+        String secret = InstallationSecret.load(options.warehouseDir());
+        Snapshots snapshots = new Snapshots(options.warehouseDir());
+        Path staging = snapshots.beginStaging();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            progress.step("Reading and validating episodes");
+            boolean someUndated = catalog.of(SourceTable.EPISODES).stream()
+                    .anyMatch(f -> f.nameYear() == null && !f.hasColumn("YEAR"))
+                    || catalog.xmlReturns().stream().anyMatch(f -> f.nameYear() == null);
+            Dataset<Row> validated = cache(cached, IntEpisodesValidated.build(
+                    StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated));
+            Dataset<Row> headers = StgTables.load(spark, catalog, SourceTable.HEADER);
+            Dataset<Row> children = cache(cached, IntChildren.build(headers, options.la()));
+            write(FctRejectedEpisodes.build(validated, secret), staging, FactTable.REJECTED_EPISODES);
+
+            progress.step("Merging episodes across returns and repairing episode chains");
+            Dataset<Row> survivors = validated.where(col("reject_reason").isNull()).drop("reject_reason");
+            Dataset<Row> withHeader = IntEpisodesRepaired.build(IntEpisodesDeduplicated.build(survivors))
+                    .join(children.select(col("la"), col("child"), lit(true).as("has_header")),
+                            new String[] {"la", "child"}, "left")
+                    .na().fill(false, new String[] {"has_header"});
+            Dataset<Row> repaired = cache(cached, withHeader);
+            write(FctEpisodes.build(repaired, secret), staging, FactTable.EPISODES);
+
+            progress.step("Writing children, data windows, population and data quality");
+            write(DimChildren.build(children, secret), staging, FactTable.CHILDREN);
+            write(LaWindow.build(repaired), staging, FactTable.LA_WINDOW);
+            write(IntPopulation.build(StgTables.load(spark, catalog, SourceTable.POPULATION),
+                    StgTables.load(spark, catalog, SourceTable.POPULATION_DFE)), staging, FactTable.POPULATION);
+            write(EpisodeWarnings.build(repaired, children), staging, FactTable.DATA_QUALITY);
+
+            progress.step("Summarising the run");
+            List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
+            long rowsRead = validated.count() + headers.count();
+            Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, "reason", null);
+            Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, "warning", "count");
+
+            Path published = snapshots.publish(staging);
+            progress.step("Published " + published);
+            return new RunSummary(published, files, rowsRead, rejected, warnings,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException | Error e) {
+            snapshots.discard(staging);
+            throw e;
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    private static void checkUsable(InputCatalog catalog, String la) {
+        if (catalog.of(SourceTable.EPISODES).isEmpty() && catalog.xmlReturns().isEmpty()) {
+            throw new InputProblem(catalog.inputDir().toString(),
+                    "holds no 903 episodes table (CSV with DECOM among its columns, or the XML return)");
+        }
+        if (la == null) {
+            for (InputFile file : catalog.recognised()) {
+                boolean needsLa = file.isXml() || file.table() == SourceTable.EPISODES || file.table() == SourceTable.HEADER;
+                if (needsLa && !file.hasColumn("LA")) {
+                    throw new InputProblem(file.displayName(), "has no LA column: say which LA it belongs to with --la");
+                }
+            }
+        }
+    }
+
+    private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> dataset) {
+        Dataset<Row> persisted = dataset.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(persisted);
+        return persisted;
+    }
+
+    private static void write(Dataset<Row> fact, Path snapshot, FactTable table) {
+        fact.write().parquet(snapshot.resolve(table.directory()).toString());
+    }
+
+    /** Per-file table, years and LAs as the run understood them (aggregates, never rows). */
+    private static List<RecognisedFileSummary> fileSummaries(InputCatalog catalog, Dataset<Row> validated, String la) {
+        Map<String, Row> episodeStats = new HashMap<>();
+        for (Row r : validated.groupBy(col("file"))
+                .agg(min(col("year")).as("first"), max(col("year")).as("last"),
+                        array_join(array_sort(collect_set(col("la"))), ", ").as("las"))
+                .collectAsList()) {
+            episodeStats.put(r.getString(0), r);
+        }
+        List<RecognisedFileSummary> out = new ArrayList<>();
+        for (InputFile f : catalog.recognised()) {
+            Row stats = episodeStats.get(f.displayName());
+            String year;
+            String las;
+            if (stats != null && !stats.isNullAt(1)) {
+                year = stats.getInt(1) == stats.getInt(2) ? String.valueOf(stats.getInt(1))
+                        : stats.getInt(1) + "-" + stats.getInt(2);
+                las = stats.getString(3);
+            } else {
+                year = f.hasColumn("YEAR") ? "column" : f.nameYear() == null ? "-" : String.valueOf(f.nameYear());
+                las = f.hasColumn("LA") ? "column" : la == null ? "-" : la;
+            }
+            out.add(new RecognisedFileSummary(f.displayName(), f.isXml() ? "xml return" : f.table().label(),
+                    year, las, f.extraColumns()));
+        }
+        for (String ignored : catalog.ignored()) {
+            out.add(new RecognisedFileSummary(ignored, "ignored", "-", "-", List.of()));
+        }
+        return out;
+    }
+
+    /** Totals by a column of a written fact (counting rows, or summing {@code countColumn}). */
+    private static Map<String, Long> countsBy(SparkSession spark, Path snapshot, FactTable table, String key,
+                                              String countColumn) {
+        Dataset<Row> fact = spark.read().parquet(snapshot.resolve(table.directory()).toString());
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : fact.groupBy(col(key)).agg(countColumn == null ? count(lit(1)) : sum(col(countColumn)))
+                .collectAsList()) {
+            out.put(r.getString(0), ((Number) r.get(1)).longValue());
+        }
+        return new LinkedHashMap<>(out);
+    }
+}

@@ -1,0 +1,51 @@
+package uk.sufficiency.pipeline.staging;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_csv;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one CSV file into string columns named as the wanted upper-case columns, plus {@code file}
+ * and {@code line} (1-based, the header being line 1) so a reject can say exactly where it came
+ * from. The file is read whole and split into lines inside Spark: Spark's CSV reader cannot report
+ * line numbers, and 903 files never hold a line break inside a value.
+ */
+public final class CsvRows {
+    private CsvRows() {
+    }
+
+    /**
+     * @param wanted the columns to return, in this order; a column the file lacks comes back null
+     */
+    public static Dataset<Row> read(SparkSession spark, InputFile file, List<String> wanted) {
+        StructType schema = new StructType();
+        for (String column : new LinkedHashSet<>(file.columns())) {
+            schema = schema.add(column, DataTypes.StringType);
+        }
+        Dataset<Row> lines = spark.read().option("wholetext", true).text(file.path().toString())
+                .select(posexplode(split(col("value"), "\r?\n|\r")).as(new String[] {"index", "text"}))
+                .where(col("index").gt(0).and(trim(col("text")).notEqual("")));
+        Column parsed = from_csv(col("text"), lit(schema.toDDL()), Map.of("mode", "PERMISSIVE"));
+        Column[] out = new Column[wanted.size() + 2];
+        out[0] = lit(file.displayName()).as("file");
+        out[1] = col("index").plus(1).cast(DataTypes.IntegerType).as("line");
+        for (int i = 0; i < wanted.size(); i++) {
+            String name = wanted.get(i);
+            out[i + 2] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);
+        }
+        return lines.select(col("index"), parsed.as("r")).select(out);
+    }
+}

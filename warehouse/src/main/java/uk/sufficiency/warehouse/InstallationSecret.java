@@ -1,0 +1,45 @@
+package uk.sufficiency.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The per-installation key that pseudonymises child ids. It lives beside the snapshots (never in
+ * one), is created on first use and readable by its owner only, so the same child keeps the same
+ * pseudonym across runs but cannot be traced back without the key.
+ */
+public final class InstallationSecret {
+    private static final String FILE_NAME = ".pseudonym-key";
+
+    private InstallationSecret() {
+    }
+
+    public static String load(Path warehouseDir) {
+        Path file = warehouseDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(warehouseDir);
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+                } catch (FileAlreadyExistsException raced) {
+                    // another run created it first; use theirs
+                } catch (UnsupportedOperationException noPosix) {
+                    Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+                }
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the pseudonymisation key " + file, e);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.when;
 
@@ -40,6 +41,8 @@ public final class EpisodeWarnings {
                 when(col("home_post").isNull().or(col("home_post").equalTo(""))
                         .or(col("pl_post").isNull()).or(col("pl_post").equalTo("")), lit("missing_postcode")),
                 when(col("has_header").unary_$bang(), lit("no_header")),
+                // Usually a return labelled with the year it starts rather than the year it ends.
+                when(col("decom").gt(make_date(col("year"), lit(3), lit(31))), lit("decom_after_return_year")),
                 col("repair")};
         Dataset<Row> fromEpisodes = countWarnings(repaired, "episodes", episodeWarnings);
         Column[] headerWarnings = {

@@ -1,0 +1,130 @@
+package uk.sufficiency.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.warehouse.Warehouse;
+
+/**
+ * The public synthetic 903 samples in ../shared/data/ssda903. Expected figures come from
+ * tools/reference/reference_figures.py, an independent plain-Python reading of the counting rules
+ * written without sight of this pipeline. Skipped, with a message, when ../shared is absent.
+ */
+class SharedSamplesTest {
+    @TempDir
+    Path temp;
+
+    private static Path sample(String name) {
+        Path dir = Path.of(System.getProperty("shared.dir", "../shared"), "data", "ssda903", name);
+        assumeTrue(Files.isDirectory(dir), "../shared/data/ssda903/" + name + " is absent: sample test skipped");
+        return dir;
+    }
+
+    private Warehouse run(Path input, String la, RunSummary[] summary) {
+        Path warehouseDir = temp.resolve("warehouse");
+        summary[0] = PipelineRun.run(TestSpark.session(), new RunOptions(input, warehouseDir, la, null), Progress.SILENT);
+        return Warehouse.openCurrent(warehouseDir);
+    }
+
+    private static Map<String, Long> pairs(Warehouse warehouse, String sql, Object... parameters) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map<String, Object> row : warehouse.query(sql, parameters)) {
+            var values = row.values().iterator();
+            out.put(String.valueOf(values.next()), ((Number) values.next()).longValue());
+        }
+        return out;
+    }
+
+    private static List<List<Object>> yearly(Warehouse warehouse, String la) {
+        return warehouse.query("SELECT year, looked_after_31_march, started, ceased FROM cla_year WHERE la = ? ORDER BY year", la)
+                .stream().map(r -> List.copyOf(r.values())).toList();
+    }
+
+    @Test
+    void d2iSampleOneLaFiveReturns() {
+        RunSummary[] summary = new RunSummary[1];
+        try (Warehouse warehouse = run(sample("d2i-sample"), "D2I", summary)) {
+            assertEquals(List.of(
+                    List.of(2017, 534L, 93L, 0L), List.of(2018, 459L, 150L, 224L), List.of(2019, 286L, 13L, 182L),
+                    List.of(2020, 178L, 9L, 110L), List.of(2021, 102L, 11L, 72L)), yearly(warehouse, "D2I"));
+            assertEquals(Map.of("2016-04-30", 136L, "2017-03-31", 534L, "2019-12-31", 203L, "2021-03-31", 102L),
+                    pairs(warehouse, """
+                            SELECT CAST(month_end AS VARCHAR), count(*) FROM cla_month_end WHERE month_end IN
+                            (DATE '2016-04-30', DATE '2017-03-31', DATE '2019-12-31', DATE '2021-03-31') GROUP BY 1"""));
+            assertEquals(Map.of("foster_inhouse", 38L, "foster_ifa", 25L, "supported", 11L, "foster_kinship", 8L,
+                            "home_agency", 7L, "with_parents", 5L, "home_inhouse", 4L, "adoption", 3L, "other_residential", 1L),
+                    pairs(warehouse, "SELECT category, count(*) FROM cla_month_end WHERE month_end = DATE '2021-03-31' GROUP BY 1"));
+            assertEquals(Map.of("10 to 15", 68L, "16 and over", 34L),
+                    pairs(warehouse, "SELECT age_band, count(*) FROM cla_month_end WHERE month_end = DATE '2021-03-31' GROUP BY 1"));
+            assertEquals(Map.of("female", 65L, "male", 37L),
+                    pairs(warehouse, "SELECT sex, count(*) FROM cla_month_end WHERE month_end = DATE '2021-03-31' GROUP BY 1"));
+            // 3,737 episode rows less 910 repeats across returns.
+            assertEquals(2827L, pairs(warehouse, "SELECT 'n', count(*) FROM episodes").get("n"));
+            assertEquals(40L, summary[0].warningsByType().get("closed_at_next"));
+            assertEquals(24L, summary[0].warningsByType().get("closed_at_year_end"));
+            assertEquals(0L, summary[0].rejectedTotal());
+        }
+    }
+
+    @Test
+    void sfRegionalSampleThreePooledLas() {
+        RunSummary[] summary = new RunSummary[1];
+        try (Warehouse warehouse = run(sample("sf-regional-sample"), null, summary)) {
+            assertEquals(List.of(List.of(2017, 176L, 27L, 0L), List.of(2018, 147L, 56L, 86L), List.of(2019, 96L, 6L, 57L),
+                    List.of(2020, 52L, 4L, 41L), List.of(2021, 32L, 0L, 20L)), yearly(warehouse, "Bromley"));
+            assertEquals(List.of(List.of(2017, 113L, 17L, 0L), List.of(2018, 112L, 28L, 35L), List.of(2019, 70L, 0L, 45L),
+                    List.of(2020, 43L, 2L, 27L), List.of(2021, 23L, 4L, 18L)), yearly(warehouse, "Hillingdon"));
+            assertEquals(List.of(List.of(2017, 245L, 49L, 0L), List.of(2018, 200L, 66L, 103L), List.of(2019, 120L, 7L, 80L),
+                    List.of(2020, 83L, 3L, 42L), List.of(2021, 47L, 7L, 34L)), yearly(warehouse, "Southwark"));
+            assertEquals(Map.of("foster_inhouse", 15L, "foster_ifa", 11L, "foster_kinship", 6L, "supported", 5L,
+                            "with_parents", 3L, "adoption", 2L, "home_agency", 2L, "home_inhouse", 2L, "other_residential", 1L),
+                    pairs(warehouse, "SELECT category, count(*) FROM cla_month_end WHERE la = 'Southwark' "
+                            + "AND month_end = DATE '2021-03-31' GROUP BY 1"));
+            // Children without a Header row have no age: 69 + 27 + 85 at 31 March 2017.
+            assertEquals(Map.of("Bromley", 69L, "Hillingdon", 27L, "Southwark", 85L), pairs(warehouse,
+                    "SELECT la, count(*) FROM cla_month_end WHERE age_band = 'Unknown' AND month_end = DATE '2017-03-31' GROUP BY 1"));
+            // inputs.md §1: 387 episodes whose child has no Header row.
+            assertEquals(387L, summary[0].warningsByType().get("no_header"));
+            assertEquals(Map.of("closed_at_next", 40L, "closed_at_year_end", 24L), pairs(warehouse,
+                    "SELECT repair, count(*) FROM episodes WHERE repair IS NOT NULL GROUP BY 1"));
+        }
+    }
+
+    @Test
+    void validatorFakeCsvDatedFromItsData() throws Exception {
+        Path csvOnly = Files.createDirectories(temp.resolve("csv-only"));
+        for (String table : List.of("episodes.csv", "header.csv")) {
+            Files.createSymbolicLink(csvOnly.resolve(table), sample("validator-fake").resolve(table));
+        }
+        RunSummary[] summary = new RunSummary[1];
+        try (Warehouse warehouse = run(csvOnly, "FAKE", summary)) {
+            // No year in the names: the latest DEC (01/04/2018) dates the return 2019.
+            assertEquals(List.of(List.of(2019, 1186L, 0L, 3L)), yearly(warehouse, "FAKE"));
+            assertEquals(Map.of("5 to 9", 438L, "10 to 15", 555L, "16 and over", 193L),
+                    pairs(warehouse, "SELECT age_band, count(*) FROM cla_month_end WHERE month_end = DATE '2019-03-31' GROUP BY 1"));
+            assertEquals(72L, summary[0].warningsByType().get("closed_at_next"));
+        }
+    }
+
+    @Test
+    void validatorFakeWholeFolderWithTheXmlReturnRunsToCompletion() {
+        RunSummary[] summary = new RunSummary[1];
+        try (Warehouse warehouse = run(sample("validator-fake"), "FAKE", summary)) {
+            // 5,050 CSV episode rows + 459 XML episodes, 2,675 CSV header rows + 253 XML headers.
+            assertEquals(5050 + 459 + 2675 + 253, summary[0].rowsRead());
+            // Every row is valid and every (CHILD, DECOM) distinct: 5,050 CSV episodes and 459 from the XML
+            // (counted with a regex over the XML, independently of the parser).
+            assertEquals(0L, summary[0].rejectedTotal());
+            assertEquals(5050L + 459L, pairs(warehouse, "SELECT 'n', count(*) FROM episodes").get("n"));
+            assertTrue(summary[0].files().stream().anyMatch(f -> f.table().equals("xml return")));
+        }
+    }
+}

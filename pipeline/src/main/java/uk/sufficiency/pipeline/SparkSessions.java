@@ -1,5 +1,7 @@
 package uk.sufficiency.pipeline;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** The one SparkSession a JVM uses: small shuffles, no UI, session time zone fixed to UTC for dates. */
@@ -8,7 +10,7 @@ public final class SparkSessions {
     }
 
     public static SparkSession getOrCreate(String master) {
-        return SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName("sufficiency-warehouse")
                 .master(master)
                 .config("spark.ui.enabled", "false")
@@ -16,7 +18,22 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.ansi.enabled", "false")
-                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-                .getOrCreate();
+                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+        String pipelineJar = pipelineJar();
+        if (!master.startsWith("local") && pipelineJar != null) {
+            // Executors on a cluster need the pipeline's own classes (e.g. the XML parser).
+            builder.config("spark.jars", pipelineJar);
+        }
+        return builder.getOrCreate();
+    }
+
+    /** The jar this class was loaded from, or null when running from a classes folder (tests). */
+    private static String pipelineJar() {
+        try {
+            Path location = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location.toString() : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,127 @@
+package uk.sufficiency.dashboard;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The dashboard's web server: the month-end page, its JSON and CSV, ECharts from the webjar and the
+ * page's own script and style from {@code /public}. Only aggregates are served, and every response
+ * carries headers that forbid inline script, framing, MIME sniffing and leaking the URL onwards.
+ */
+public final class DashboardServer {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private static final System.Logger LOG = System.getLogger(DashboardServer.class.getName());
+    private static final String NO_SNAPSHOT = "No figures yet: the warehouse has no published snapshot. "
+            + "They appear here once a run of the pipeline has published one.";
+    private static final String NO_LAS = "No figures yet: the current snapshot holds no local authority's data.";
+
+    private DashboardServer() {
+    }
+
+    /** Starts serving a warehouse; a null or blank host means {@value #DEFAULT_HOST}, this machine only. */
+    public static Javalin start(Path warehouseDir, String host, int port) {
+        return create(warehouseDir).start(host == null || host.isBlank() ? DEFAULT_HOST : host, port);
+    }
+
+    public static Javalin create(Path warehouseDir) {
+        CurrentWarehouse current = new CurrentWarehouse(warehouseDir);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.events.serverStopped(current::close);
+        });
+        app.before(ctx -> {
+            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+
+        app.get("/", forLa(current, (ctx, figures, la) -> ctx.html(DashboardPage.render(new DashboardPage.Content(
+                la, figures.las(), figures.snapshot(), figures.years(la), figures.monthEnd(la))))));
+        app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
+        app.get("/api/cla-month-end", forLa(current, (ctx, figures, la) ->
+                ctx.json(laRows(la, figures.monthEnd(la)))));
+        app.get("/api/cla-month-end.csv", forLa(current, (ctx, figures, la) -> {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"cla-month-end-" + fileNamePart(la) + ".csv\"");
+            ctx.result(CsvText.of(Figures.MONTH_END_COLUMNS, figures.monthEnd(la)));
+        }));
+        app.get("/api/cla-year", forLa(current, (ctx, figures, la) ->
+                ctx.json(laRows(la, figures.years(la)))));
+
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, "Request " + ctx.method() + " " + ctx.path() + " failed", e);
+            error(ctx, 500, "The dashboard could not produce this page; the error is in the server log.");
+        });
+        return app;
+    }
+
+    private interface FiguresHandler {
+        void handle(Context ctx, Figures figures) throws Exception;
+    }
+
+    private interface LaHandler {
+        void handle(Context ctx, Figures figures, String la) throws Exception;
+    }
+
+    /** Runs a handler against the current snapshot, holding it until the response is written. */
+    private static Handler withFigures(CurrentWarehouse current, FiguresHandler handler) {
+        return ctx -> {
+            try (CurrentWarehouse.Lease lease = current.lease()
+                    .orElseThrow(() -> new ServiceUnavailableResponse(NO_SNAPSHOT))) {
+                handler.handle(ctx, new Figures(lease.warehouse()));
+            }
+        };
+    }
+
+    /** As {@link #withFigures} for one LA: {@code ?la=}, or the first LA when none is asked for. */
+    private static Handler forLa(CurrentWarehouse current, LaHandler handler) {
+        return withFigures(current, (ctx, figures) -> {
+            List<String> las = figures.las();
+            if (las.isEmpty()) {
+                throw new ServiceUnavailableResponse(NO_LAS);
+            }
+            String la = ctx.queryParam("la") == null ? las.get(0) : ctx.queryParam("la");
+            if (!las.contains(la)) {
+                throw new NotFoundResponse("The warehouse holds no figures for the local authority '" + la
+                        + "'. It holds: " + String.join(", ", las) + ".");
+            }
+            handler.handle(ctx, figures, la);
+        });
+    }
+
+    /** {@code {"la": ..., "rows": [...]}}, in that order, so a reader sees whose rows they are first. */
+    private static Map<String, Object> laRows(String la, List<Map<String, Object>> rows) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("la", la);
+        body.put("rows", rows);
+        return body;
+    }
+
+    /** JSON for the API, a readable page for people; the status says what went wrong either way. */
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", message));
+        } else {
+            ctx.html(DashboardPage.message(status == 503 ? "No figures yet" : "Page not available", message));
+        }
+    }
+
+    private static String fileNamePart(String la) {
+        return la.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
+    }
+}

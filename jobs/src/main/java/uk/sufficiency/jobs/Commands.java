@@ -1,0 +1,116 @@
+package uk.sufficiency.jobs;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.apache.spark.sql.SparkSession;
+import uk.sufficiency.dashboard.DashboardServer;
+import uk.sufficiency.jobs.schedule.RecordedRun;
+import uk.sufficiency.jobs.schedule.RunHistory;
+import uk.sufficiency.jobs.schedule.RunRecord;
+import uk.sufficiency.pipeline.PipelineRun;
+import uk.sufficiency.pipeline.Progress;
+import uk.sufficiency.pipeline.RunOptions;
+import uk.sufficiency.pipeline.RunSummary;
+import uk.sufficiency.pipeline.SparkSessions;
+import uk.sufficiency.pipeline.synthetic.GeneratedSummary;
+import uk.sufficiency.pipeline.synthetic.GeneratorOptions;
+import uk.sufficiency.pipeline.synthetic.SyntheticReturns;
+import uk.sufficiency.warehouse.Warehouse;
+
+/** What each subcommand does; {@link Main} parses and reports errors. */
+final class Commands {
+    static final int DEFAULT_PORT = 7070;
+    static final String DEMO_LA = "Demo County";
+
+    private Commands() {
+    }
+
+    static int run(Args args, PrintStream out, PrintStream err) {
+        RunOptions options = new RunOptions(args.path("input"), args.path("warehouse"), args.get("la", null),
+                args.get("master", null));
+        RunSummary[] summary = new RunSummary[1];
+        RunRecord record = new RecordedRun(new RunHistory(options.warehouseDir()), options.inputDir(),
+                () -> summary[0] = runPipeline(options, err)).run(RunRecord.Trigger.MANUAL);
+        if (record.outcome() == RunRecord.Outcome.FAILED) {
+            err.println("Nothing was published; the previous snapshot (if any) stays current.");
+            return 1;
+        }
+        out.print(summary[0].format());
+        return 0;
+    }
+
+    static RunSummary runPipeline(RunOptions options, PrintStream progressOut) {
+        long start = System.nanoTime();
+        Progress progress = message -> progressOut.printf("[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
+        progress.step("Starting Spark (" + options.master() + ")");
+        SparkSession spark = SparkSessions.getOrCreate(options.master());
+        return PipelineRun.run(spark, options, progress);
+    }
+
+    static int sql(Args args, PrintStream out) throws SQLException {
+        if (args.positional().size() != 1) {
+            throw new Args.UsageError("'sql' takes exactly one quoted statement");
+        }
+        try (Warehouse warehouse = Warehouse.openCurrent(args.path("warehouse"))) {
+            StringBuilder csv = new StringBuilder();
+            warehouse.writeCsv(args.positional().get(0), csv);
+            out.print(csv);
+        }
+        return 0;
+    }
+
+    static int serve(Args args, PrintStream out) throws InterruptedException {
+        String host = args.get("host", "127.0.0.1");
+        int port = args.integer("port", DEFAULT_PORT);
+        DashboardServer.start(args.path("warehouse"), host, port);
+        out.printf("Dashboard: http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, port);
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    static int generate(Args args, PrintStream out) throws IOException {
+        GeneratorOptions defaults = GeneratorOptions.defaults(args.path("out"));
+        GeneratorOptions options = new GeneratorOptions(defaults.outDir(), args.integer("las", defaults.las()),
+                args.integer("years", defaults.years()), args.integer("seed", (int) defaults.seed()), defaults.lastYear());
+        GeneratedSummary generated = SyntheticReturns.write(options);
+        out.printf("Wrote %d files for %d LA(s) to %s: %,d episode rows, %,d header rows%n",
+                generated.files().size(), generated.laNames().size(), options.outDir(),
+                generated.episodeRows(), generated.headerRows());
+        return 0;
+    }
+
+    static int demo(Args args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Path work = Path.of(args.get("work", Main.defaultWork("demo-work").toString()));
+        Path input = work.resolve("input");
+        Path warehouseDir = work.resolve("warehouse");
+        err.println("Generating the demo county's returns into " + input);
+        SyntheticReturns.write(GeneratorOptions.defaults(input));
+        RunSummary summary = runPipeline(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
+        out.print(summary.format());
+        int port = args.integer("port", DEFAULT_PORT);
+        DashboardServer.start(warehouseDir, "127.0.0.1", port);
+        out.printf("%nDemo dashboard: http://localhost:%d/  (Ctrl-C stops)%n", port);
+        out.printf("Query it: ./sufficiency sql --warehouse %s \"SELECT * FROM cla_year\"%n", warehouseDir);
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    static int schedule(Args args, PrintStream out) throws InterruptedException {
+        RunOptions options = new RunOptions(args.path("input"), args.path("warehouse"), args.get("la", null),
+                args.get("master", null));
+        ScheduleCommand.run(options, args.required("cron"), Duration.ofSeconds(args.integer("poll", 30)), out);
+        return 0;
+    }
+
+    static int status(Args args, PrintStream out) {
+        out.print(new RunHistory(args.path("warehouse")).format(20));
+        return 0;
+    }
+
+    static int bench(Args args, PrintStream out, PrintStream err) {
+        throw new UnsupportedOperationException("bench: being wired up");
+    }
+}

@@ -1,0 +1,80 @@
+package uk.sufficiency.jobs;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import uk.sufficiency.pipeline.InputProblem;
+
+/** {@code ./sufficiency COMMAND [options]}: the product's command line. */
+public final class Main {
+    static final String USAGE = """
+            Usage: ./sufficiency COMMAND [options]
+
+              demo     [--work DIR] [--port N]
+                       generate a demo county, run the pipeline and serve the dashboard on localhost
+              run      --input DIR --warehouse DIR [--la LA] [--master URL]
+                       read every recognisable file under DIR and publish a new warehouse snapshot
+              sql      --warehouse DIR "SELECT ..."
+                       run a read-only query on the current snapshot and print CSV
+              serve    --warehouse DIR [--port N] [--host ADDRESS]
+                       serve the dashboard (default http://127.0.0.1:7070)
+              generate --out DIR [--las N] [--years N] [--seed N]
+                       write synthetic 903 returns
+              schedule --input DIR --warehouse DIR --cron "0 0 2 * * ?" [--la LA] [--master URL] [--poll SECONDS]
+                       run the pipeline on a cron and when new files arrive; Ctrl-C stops
+              status   --warehouse DIR
+                       list recent runs, their outcome and summary
+              bench    [--work DIR] [--las N] [--years N]
+                       generate a national-size extract, run the pipeline on it, report time and memory
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(Arrays.asList(argv), System.out, System.err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || Set.of("help", "--help", "-h").contains(argv.get(0))) {
+            out.print(USAGE);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        String command = argv.get(0);
+        List<String> words = argv.subList(1, argv.size());
+        try {
+            return switch (command) {
+                case "run" -> Commands.run(new Args(command, words, Set.of("input", "warehouse", "la", "master")), out, err);
+                case "sql" -> Commands.sql(new Args(command, words, Set.of("warehouse")), out);
+                case "serve" -> Commands.serve(new Args(command, words, Set.of("warehouse", "port", "host")), out);
+                case "generate" -> Commands.generate(new Args(command, words, Set.of("out", "las", "years", "seed")), out);
+                case "demo" -> Commands.demo(new Args(command, words, Set.of("work", "port")), out, err);
+                case "schedule" -> Commands.schedule(new Args(command, words,
+                        Set.of("input", "warehouse", "cron", "la", "master", "poll")), out);
+                case "status" -> Commands.status(new Args(command, words, Set.of("warehouse")), out);
+                case "bench" -> Commands.bench(new Args(command, words, Set.of("work", "las", "years")), out, err);
+                default -> throw new Args.UsageError("unknown command '" + command + "'");
+            };
+        } catch (Args.UsageError e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (InputProblem e) {
+            err.println("error: " + e.getMessage());
+            err.println("Nothing was published; the previous snapshot (if any) stays current.");
+            return 1;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    static Path defaultWork(String name) {
+        return Path.of(name).toAbsolutePath();
+    }
+}

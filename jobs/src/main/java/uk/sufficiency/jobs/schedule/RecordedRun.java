@@ -1,0 +1,62 @@
+package uk.sufficiency.jobs.schedule;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.sufficiency.pipeline.InputProblem;
+import uk.sufficiency.pipeline.RunSummary;
+
+/** Runs a {@link PipelineAction} with its history: marker while it runs, one record when it ends. */
+public final class RecordedRun {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedRun.class);
+
+    private final RunHistory history;
+    private final Path inputDir;
+    private final PipelineAction action;
+
+    public RecordedRun(RunHistory history, Path inputDir, PipelineAction action) {
+        this.history = history;
+        this.inputDir = inputDir.toAbsolutePath().normalize();
+        this.action = action;
+    }
+
+    public Path inputDir() {
+        return inputDir;
+    }
+
+    /**
+     * Runs the action once and records the outcome. A failure is recorded, logged and returned
+     * rather than thrown, since a scheduler has nobody to throw to; only a JVM {@link Error} is
+     * rethrown after it has been recorded.
+     */
+    public RunRecord run(RunRecord.Trigger trigger) {
+        Instant start = Instant.now();
+        history.started(new RunHistory.Running(start, trigger));
+        LOG.info("Pipeline run started ({})", trigger);
+        RunRecord record;
+        Throwable failure = null;
+        try {
+            RunSummary summary = action.run();
+            record = RunRecord.succeeded(start, Instant.now(), trigger, inputDir, history.warehouseDir(), summary);
+            LOG.info("Pipeline run succeeded ({}): {} rows read, snapshot {}",
+                    trigger, record.rowsRead(), record.snapshot());
+        } catch (Throwable t) {
+            failure = t;
+            String message = t.getMessage() == null || t.getMessage().isBlank()
+                    ? t.getClass().getName() : t.getMessage();
+            record = RunRecord.failed(start, Instant.now(), trigger, inputDir, history.warehouseDir(), message);
+            if (t instanceof InputProblem) {
+                // A problem with the files, not the program: the message says it all.
+                LOG.error("Pipeline run failed ({}): {}", trigger, message);
+            } else {
+                LOG.error("Pipeline run failed ({}): {}", trigger, message, t);
+            }
+        }
+        history.finished(record);
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return record;
+    }
+}

@@ -1,0 +1,78 @@
+package uk.sufficiency.jobs.schedule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import uk.sufficiency.pipeline.RunSummary;
+
+/**
+ * One finished pipeline run as the history keeps it: when, why, where, and either the run's
+ * aggregates or its error. Nothing here is child-level; the aggregate fields are null on failure
+ * and {@code error} is null on success, and null fields are left out of the JSON line.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRecord(Instant start,
+                        Instant end,
+                        Outcome outcome,
+                        Trigger trigger,
+                        String inputDir,
+                        String warehouseDir,
+                        Long rowsRead,
+                        Long rejectedTotal,
+                        Map<String, Long> rejectedByReason,
+                        Map<String, Long> warningsByType,
+                        String snapshot,
+                        Double seconds,
+                        String error) {
+
+    public enum Outcome {
+        SUCCEEDED, FAILED;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What started the run. */
+    public enum Trigger {
+        MANUAL, CRON, NEW_FILES;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static RunRecord succeeded(Instant start, Instant end, Trigger trigger, Path inputDir, Path warehouseDir,
+                                      RunSummary summary) {
+        // Sorted copies, so the same summary always gives the same line.
+        return new RunRecord(start, end, Outcome.SUCCEEDED, trigger, text(inputDir), text(warehouseDir),
+                summary.rowsRead(), summary.rejectedTotal(),
+                new TreeMap<>(summary.rejectedByReason()), new TreeMap<>(summary.warningsByType()),
+                summary.snapshot() == null ? null : summary.snapshot().getFileName().toString(),
+                summary.elapsed().toMillis() / 1000.0, null);
+    }
+
+    public static RunRecord failed(Instant start, Instant end, Trigger trigger, Path inputDir, Path warehouseDir,
+                                   String error) {
+        return new RunRecord(start, end, Outcome.FAILED, trigger, text(inputDir), text(warehouseDir),
+                null, null, null, null, null, null, error);
+    }
+
+    /** Wall-clock time from start to end (not a JSON field: Jackson only maps record components). */
+    public Duration duration() {
+        return Duration.between(start, end);
+    }
+
+    private static String text(Path dir) {
+        return dir.toAbsolutePath().normalize().toString();
+    }
+}

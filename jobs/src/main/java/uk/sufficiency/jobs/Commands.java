@@ -35,6 +35,7 @@ final class Commands {
         RunRecord record = new RecordedRun(new RunHistory(options.warehouseDir()), options.inputDir(),
                 () -> summary[0] = runPipeline(options, err)).run(RunRecord.Trigger.MANUAL);
         if (record.outcome() == RunRecord.Outcome.FAILED) {
+            err.println("error: " + record.error());
             err.println("Nothing was published; the previous snapshot (if any) stays current.");
             return 1;
         }

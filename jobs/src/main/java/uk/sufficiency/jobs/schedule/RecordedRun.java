@@ -33,24 +33,28 @@ public final class RecordedRun {
     public RunRecord run(RunRecord.Trigger trigger) {
         Instant start = Instant.now();
         history.started(new RunHistory.Running(start, trigger));
-        LOG.info("Pipeline run started ({})", trigger);
+        // A manual run's caller prints its own progress and errors; scheduled runs have only the log.
+        boolean log = trigger != RunRecord.Trigger.MANUAL;
+        if (log) {
+            LOG.info("Pipeline run started ({})", trigger);
+        }
         RunRecord record;
         Throwable failure = null;
         try {
             RunSummary summary = action.run();
             record = RunRecord.succeeded(start, Instant.now(), trigger, inputDir, history.warehouseDir(), summary);
-            LOG.info("Pipeline run succeeded ({}): {} rows read, snapshot {}",
-                    trigger, record.rowsRead(), record.snapshot());
+            if (log) {
+                LOG.info("Pipeline run succeeded ({}): {} rows read, snapshot {}",
+                        trigger, record.rowsRead(), record.snapshot());
+            }
         } catch (Throwable t) {
             failure = t;
             String message = t.getMessage() == null || t.getMessage().isBlank()
                     ? t.getClass().getName() : t.getMessage();
             record = RunRecord.failed(start, Instant.now(), trigger, inputDir, history.warehouseDir(), message);
-            if (t instanceof InputProblem) {
-                // A problem with the files, not the program: the message says it all.
-                LOG.error("Pipeline run failed ({}): {}", trigger, message);
-            } else {
-                LOG.error("Pipeline run failed ({}): {}", trigger, message, t);
+            if (log) {
+                // A problem with the files, not the program, needs no stack trace: the message says it all.
+                LOG.error("Pipeline run failed ({}): {}", trigger, message, t instanceof InputProblem ? null : t);
             }
         }
         history.finished(record);

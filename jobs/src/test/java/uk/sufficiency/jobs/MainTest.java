@@ -1,0 +1,89 @@
+package uk.sufficiency.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, printed CSV, messages, run history. */
+class MainTest {
+    /** The hand-worked fixture of the pipeline's counting-rules test (see CountingRulesTest). */
+    private static final Path RULES = Path.of("..", "pipeline", "src", "test", "resources", "fixtures", "rules");
+
+    @TempDir
+    Path temp;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result cli(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runThenQueryThenAFailedRunThenStatus() throws Exception {
+        String warehouse = temp.resolve("warehouse").toString();
+        Result run = cli("run", "--input", RULES.toString(), "--warehouse", warehouse, "--la", "Testshire");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Rows read: 40"), run.out());
+        assertTrue(run.out().contains("Rows rejected: 4"), run.out());
+        assertTrue(run.err().contains("Reading and validating episodes"), "progress is shown: " + run.err());
+
+        Result sql = cli("sql", "--warehouse", warehouse,
+                "SELECT year, looked_after_31_march, rate_per_10000 FROM cla_year ORDER BY year");
+        assertEquals(new Result(0, "year,looked_after_31_march,rate_per_10000\n2021,5,1.7\n2022,6,7.5\n", ""), sql);
+
+        Result refused = cli("sql", "--warehouse", warehouse, "DROP VIEW episodes");
+        assertEquals(1, refused.status());
+        assertEquals("error: Only queries are allowed (SELECT, WITH, ...); refused: DROP\n", refused.err());
+
+        Path bad = Files.createDirectories(temp.resolve("bad"));
+        Files.writeString(bad.resolve("episodes_2022.csv"), "CHILD,DECOM,LS\n1,01/04/2021,C2\n");
+        Result failed = cli("run", "--input", bad.toString(), "--warehouse", warehouse, "--la", "Testshire");
+        assertEquals(1, failed.status());
+        assertTrue(failed.err().contains("episodes_2022.csv: looks like a episodes table but lacks the required columns RNE,"),
+                failed.err());
+        assertTrue(failed.err().contains("Nothing was published"), failed.err());
+        // The first run's figures are still current.
+        assertEquals(sql, cli("sql", "--warehouse", warehouse,
+                "SELECT year, looked_after_31_march, rate_per_10000 FROM cla_year ORDER BY year"));
+
+        Result status = cli("status", "--warehouse", warehouse);
+        assertEquals(0, status.status());
+        String[] lines = status.out().split("\n");
+        String newest = List.of(lines).stream().filter(l -> l.contains("failed")).findFirst().orElse("");
+        String older = List.of(lines).stream().filter(l -> l.contains("succeeded")).findFirst().orElse("");
+        assertTrue(newest.contains("manual") && newest.contains("lacks the required columns"), status.out());
+        assertTrue(older.contains("manual") && older.contains("40"), status.out());
+        assertTrue(status.out().indexOf(newest) < status.out().indexOf(older), "newest first: " + status.out());
+    }
+
+    @Test
+    void usageMistakesExitWithStatusTwo() {
+        Result unknown = cli("frobnicate");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("error: unknown command 'frobnicate'\nUsage: ./sufficiency COMMAND"));
+        Result missing = cli("run", "--input", "x");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("error: 'run' needs --warehouse"), missing.err());
+        assertEquals(2, cli("sql", "--warehouse", "x", "--bogus", "1").status());
+    }
+
+    @Test
+    void queryingAWarehouseWithNoSnapshotSaysSo() {
+        Result result = cli("sql", "--warehouse", temp.toString(), "SELECT 1");
+        assertEquals(1, result.status());
+        assertTrue(result.err().contains("No published snapshot in"), result.err());
+    }
+}

@@ -42,9 +42,23 @@ public final class Warehouse implements AutoCloseable {
             properties.setProperty("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
             Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
             WarehouseViews.create(connection, snapshot);
+            lockDown(connection, snapshot);
             return new Warehouse(snapshot, connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the warehouse snapshot " + snapshot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After the views exist, DuckDB may read this snapshot's files and nothing else, and the setting
+     * cannot be undone: an analyst's query cannot reach the pseudonymisation key or raw input files.
+     */
+    private static void lockDown(Connection connection, Path snapshot) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String dir = snapshot.toAbsolutePath().normalize().toString().replace("'", "''");
+            statement.execute("SET allowed_directories = ['" + dir + "/']");
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET lock_configuration = true");
         }
     }
 

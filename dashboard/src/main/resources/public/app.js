@@ -1,7 +1,9 @@
 // Draws the month-end chart on the dashboard page. It lives in a file, not inline, so the
 // Content-Security-Policy can forbid inline script. The page supplies, as data- attributes on
 // #chart: the JSON address, the first and last month ends of the LA's window, and the
-// categories in stacking order with their labels and colours.
+// categories in stacking order with their labels and colours. A count the reader may not see
+// exactly arrives as the string '[c]' (counting-rules §9): it is drawn as no bar and named in the
+// tooltip, never guessed at.
 (function () {
   'use strict';
 
@@ -14,6 +16,7 @@
     return;
   }
 
+  var SUPPRESSED = '[c]';
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var categories = JSON.parse(el.dataset.categories);
 
@@ -45,10 +48,15 @@
 
   function draw(json) {
     var axis = monthEnds(el.dataset.from, el.dataset.to);
-    var counts = {}; // category code -> month end -> children
+    var byCategory = {}; // category code -> month end -> children (a number, or '[c]')
     json.rows.forEach(function (row) {
       var code = row.category === null ? '' : row.category;
-      (counts[code] = counts[code] || {})[row.month_end] = row.children;
+      (byCategory[code] = byCategory[code] || {})[row.month_end] = row.children;
+    });
+    // What each series shows at each month end, as the reader may see it: series index -> values.
+    var counts = categories.map(function (c) {
+      var byMonth = byCategory[c.code] || {};
+      return axis.map(function (d) { return byMonth[d] === undefined ? 0 : byMonth[d]; });
     });
     el.textContent = '';
     var chart = echarts.init(el);
@@ -60,14 +68,24 @@
         axisPointer: { type: 'shadow' },
         // Drawn on the canvas: ECharts' HTML tooltip uses inline style attributes, which the CSP blocks.
         renderMode: 'richText',
-        // Only the categories with children, and the total, so the tooltip stays readable.
+        // Only the categories with children, and the total, so the tooltip stays readable. With a
+        // suppressed category the total is unknown too, so it is not shown.
         formatter: function (points) {
           var total = 0;
-          var lines = points.filter(function (p) { return p.value > 0; }).map(function (p) {
-            total += p.value;
-            return p.seriesName + ': ' + p.value;
+          var suppressed = false;
+          var lines = [];
+          points.forEach(function (p) {
+            var shown = counts[p.seriesIndex][points[0].dataIndex];
+            if (shown === SUPPRESSED) {
+              suppressed = true;
+              lines.push(p.seriesName + ': ' + SUPPRESSED);
+            } else if (shown > 0) {
+              total += shown;
+              lines.push(p.seriesName + ': ' + shown);
+            }
           });
-          return [monthLabel(points[0].axisValue)].concat(lines, ['Total: ' + total]).join('\n');
+          var footer = suppressed ? '[c]: 1 to 4 children, not shown' : 'Total: ' + total;
+          return [monthLabel(points[0].axisValue)].concat(lines, [footer]).join('\n');
         }
       },
       xAxis: {
@@ -82,15 +100,15 @@
         axisLabel: { color: '#0b0c0c' },
         nameTextStyle: { color: '#0b0c0c' }
       },
-      series: categories.map(function (c) {
-        var byMonth = counts[c.code] || {};
+      series: categories.map(function (c, i) {
         return {
           name: c.label,
           type: 'bar',
           stack: 'children',
           itemStyle: c.colour ? { color: c.colour } : undefined,
           emphasis: { focus: 'series' },
-          data: axis.map(function (d) { return byMonth[d] || 0; })
+          // '-' is ECharts' "no value": a suppressed count is left out, not drawn as 0.
+          data: counts[i].map(function (v) { return v === SUPPRESSED ? '-' : v; })
         };
       })
     });

@@ -32,14 +32,24 @@ final class DashboardPage {
     private DashboardPage() {
     }
 
-    /** What the page shows for one LA; {@code years} and {@code monthEnd} are {@link Figures} rows. */
+    /**
+     * What the page shows for one LA; {@code years} and {@code monthEnd} are {@link Figures} rows,
+     * already suppressed for the reader. {@code exact} says whether they are the LA's exact figures
+     * (the reader's own LA, or a regional analyst, and not marked for publication).
+     */
     record Content(String la, List<String> las, String snapshot, List<Map<String, Object>> years,
-                   List<Map<String, Object>> monthEnd) {
+                   List<Map<String, Object>> monthEnd, boolean exact, boolean publication, Account account) {
+    }
+
+    /** Who is signed in, for the header and its sign-out form. */
+    record Account(String username, String scope, String csrfToken) {
     }
 
     static String render(Content c) {
         String la = escape(c.la());
-        String laQuery = escape(URLEncoder.encode(c.la(), StandardCharsets.UTF_8));
+        String laQuery = escape(URLEncoder.encode(c.la(), StandardCharsets.UTF_8)
+                + (c.publication() ? "&publication=true" : ""));
+        String publicationQuery = escape(URLEncoder.encode(c.la(), StandardCharsets.UTF_8) + "&publication=true");
         List<String> categories = PlacementCategory.inOrder(
                 c.monthEnd().stream().map(row -> (String) row.get("category")).toList());
         List<Integer> years = c.years().stream().map(row -> ((Number) row.get("year")).intValue()).toList();
@@ -59,7 +69,9 @@ final class DashboardPage {
                 </div>
                 <p id="chart-note">The figures at each 31 March are in the table below.
                 <a href="/api/cla-month-end.csv?la=%4$s" download>Download the month-end figures for %1$s (CSV)</a></p>
-                %8$s
+                <p><a href="/api/cla-month-end.csv?la=%10$s" download>Download them for publication (CSV, counts of \
+                1 to 4 shown as [c])</a></p>
+                %11$s%8$s
                 <h2>How these figures are counted</h2>
                 <p>A child counts at a month end when an episode of care began on or before that day and had not
                 ended on or before it: an episode that ends on a month end does not count on it, one that starts on
@@ -70,17 +82,56 @@ final class DashboardPage {
                 holds no population estimate.</p>
                 <p class="meta">Warehouse snapshot %9$s.</p>
                 """.formatted(la, period, laSelector(c.las(), c.la()), laQuery, from, to,
-                escape(seriesJson(categories)), yearTable(c, categories), escape(c.snapshot()));
+                escape(seriesJson(categories)), yearTable(c, categories), escape(c.snapshot()), publicationQuery,
+                suppressionNote(c));
         return page("Children looked after at each month end" + (period.isEmpty() ? "" : "," + period) + ": " + c.la(),
-                true, body);
+                true, c.account(), body);
+    }
+
+    /** Says why some figures read [c], whenever they may (counting-rules §9). */
+    private static String suppressionNote(Content c) {
+        if (c.exact()) {
+            return "";
+        }
+        String why = c.publication()
+                ? "These figures are marked for publication"
+                : "%s is not your local authority".formatted(escape(c.la()));
+        return """
+                <p class="note" id="suppression-note">%s, so counts of 1 to 4 children, and any rate or share \
+                computed from one, are shown as <strong>[c]</strong>: such small numbers could identify children.</p>
+                """.formatted(why);
+    }
+
+    /** The sign-in page: a plain form, no script, every input labelled. */
+    static String login(String csrfToken, String error) {
+        String alert = error == null ? "" : "<p class=\"error\" id=\"login-error\" role=\"alert\">" + escape(error) + "</p>\n";
+        String describedBy = error == null ? "" : " aria-describedby=\"login-error\"";
+        String body = """
+                <h1>Sign in</h1>
+                <p>Sign in with the username and password your council's dashboard administrator gave you.</p>
+                %s<form class="login" method="post" action="/login">
+                <input type="hidden" name="csrf" value="%s">
+                <div class="field">
+                <label for="username">Username</label>
+                <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" \
+                spellcheck="false" required%s>
+                </div>
+                <div class="field">
+                <label for="password">Password</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required%s>
+                </div>
+                <button type="submit">Sign in</button>
+                </form>
+                """.formatted(alert, escape(csrfToken), describedBy, describedBy);
+        return page("Sign in: children looked after dashboard", false, null, body);
     }
 
     /** A plain page for when there is nothing to show (no snapshot yet, unknown LA, failure). */
     static String message(String heading, String text) {
-        return page(heading, false, "<h1>" + escape(heading) + "</h1>\n<p>" + escape(text) + "</p>\n");
+        return page(heading, false, null, "<h1>" + escape(heading) + "</h1>\n<p>" + escape(text) + "</p>\n");
     }
 
-    private static String page(String title, boolean chart, String body) {
+    private static String page(String title, boolean chart, Account account, String body) {
         String scripts = chart ? """
                 <script src="%s" defer></script>
                 <script src="/app.js" defer></script>
@@ -95,11 +146,27 @@ final class DashboardPage {
                 <link rel="stylesheet" href="/app.css">
                 %s</head>
                 <body>
-                <main>
+                %s<main>
                 %s</main>
                 </body>
                 </html>
-                """.formatted(escape(title), scripts, body);
+                """.formatted(escape(title), scripts, header(account), body);
+    }
+
+    /** Who is signed in and a sign-out button: a POST form carrying the session's CSRF token. */
+    private static String header(Account account) {
+        if (account == null) {
+            return "";
+        }
+        return """
+                <header class="account">
+                <p>Signed in as <strong>%s</strong> (%s)</p>
+                <form method="post" action="/logout">
+                <input type="hidden" name="csrf" value="%s">
+                <button type="submit">Sign out</button>
+                </form>
+                </header>
+                """.formatted(escape(account.username()), escape(account.scope()), escape(account.csrfToken()));
     }
 
     /** A GET form rather than a script, so choosing an LA works without JavaScript and by keyboard. */
@@ -155,13 +222,14 @@ final class DashboardPage {
                 html.append(cell(count(year.get(column))));
             }
             Object rate = year.get("rate_per_10000");
-            html.append(cell(rate == null ? "" : String.format(Locale.UK, "%.1f", ((Number) rate).doubleValue())));
+            html.append(cell(rate instanceof Number n ? String.format(Locale.UK, "%.1f", n.doubleValue()) : text(rate)));
             for (String code : categories) {
-                // Month ends with no child in a category have no row: that is a count of 0.
-                long children = c.monthEnd().stream()
+                // One row per month end and category; a month end with no child in a category has no row,
+                // which is a count of 0. A suppressed count arrives as [c] and is shown as it is.
+                Object children = c.monthEnd().stream()
                         .filter(row -> marchEnd.equals(row.get("month_end")) && Objects.equals(code, row.get("category")))
-                        .mapToLong(row -> ((Number) row.get("children")).longValue())
-                        .sum();
+                        .map(row -> row.get("children"))
+                        .findFirst().orElse(0L);
                 html.append(cell(count(children)));
             }
             html.append("</tr>\n");
@@ -173,8 +241,13 @@ final class DashboardPage {
         return "<td>" + text + "</td>";
     }
 
+    /** A count with thousands separators; the suppression marker (or any other text) as it is. */
     private static String count(Object value) {
-        return value == null ? "" : String.format(Locale.UK, "%,d", ((Number) value).longValue());
+        return value instanceof Number n ? String.format(Locale.UK, "%,d", n.longValue()) : text(value);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : escape(value.toString());
     }
 
     private static String longDate(String isoDate) {

@@ -1,6 +1,7 @@
 package uk.sufficiency.dashboard;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -8,15 +9,20 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.sufficiency.dashboard.auth.Users;
+import uk.sufficiency.warehouse.Viewer;
 
 /**
  * The dashboard's web server: the month-end page, its JSON and CSV, ECharts from the webjar and the
- * page's own script and style from {@code /public}. Only aggregates are served, and every response
- * carries headers that forbid inline script, framing, MIME sniffing and leaking the URL onwards.
+ * page's own script and style from {@code /public}. Only aggregates are served. Every figure needs a
+ * signed-in user ({@link Login}) and is suppressed for that user (counting-rules §9, via
+ * {@link Figures}). Every response carries headers that forbid inline script, framing, MIME
+ * sniffing and leaking the URL onwards; pages and API answers are never cached.
  */
 public final class DashboardServer {
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -29,12 +35,30 @@ public final class DashboardServer {
     private DashboardServer() {
     }
 
-    /** Starts serving a warehouse; a null or blank host means {@value #DEFAULT_HOST}, this machine only. */
+    /**
+     * Starts serving a warehouse to the users in its {@value Users#FILE_NAME}; a null or blank host
+     * means {@value #DEFAULT_HOST}, this machine only.
+     *
+     * @throws IllegalStateException when the users file lists nobody (or cannot be read), naming how to add a user
+     */
     public static Javalin start(Path warehouseDir, String host, int port) {
         return create(warehouseDir).start(host == null || host.isBlank() ? DEFAULT_HOST : host, port);
     }
 
+    /** The server, not yet started, for the users in the warehouse directory's {@value Users#FILE_NAME}. */
     public static Javalin create(Path warehouseDir) {
+        return create(warehouseDir, Users.load(warehouseDir));
+    }
+
+    public static Javalin create(Path warehouseDir, Users users) {
+        return create(warehouseDir, users, Clock.systemUTC());
+    }
+
+    /** With a clock for sessions and the sign-in limit, so tests can move time on. */
+    static Javalin create(Path warehouseDir, Users users, Clock clock) {
+        if (users.isEmpty()) {
+            throw new IllegalStateException(noUsers(users.file()));
+        }
         CurrentWarehouse current = new CurrentWarehouse(warehouseDir);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -46,16 +70,23 @@ public final class DashboardServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            if (!Login.isStaticFile(ctx.path())) {
+                ctx.header("Cache-Control", "no-store");
+            }
         });
+        new Login(users, clock).install(app); // registered after the headers, so its refusals carry them too
 
         app.get("/", forLa(current, (ctx, figures, la) -> ctx.html(DashboardPage.render(new DashboardPage.Content(
-                la, figures.las(), figures.snapshot(), figures.years(la), figures.monthEnd(la))))));
+                la, figures.las(), figures.snapshot(), figures.years(la), figures.monthEnd(la), figures.exactFor(la),
+                figures.forPublication(), account(ctx))))));
         app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
         app.get("/api/cla-month-end", forLa(current, (ctx, figures, la) ->
                 ctx.json(laRows(la, figures.monthEnd(la)))));
         app.get("/api/cla-month-end.csv", forLa(current, (ctx, figures, la) -> {
             ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"cla-month-end-" + fileNamePart(la) + ".csv\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"cla-month-end-" + fileNamePart(la)
+                    + (figures.forPublication() ? "-publication" : "") + ".csv\"");
             ctx.result(CsvText.of(Figures.MONTH_END_COLUMNS, figures.monthEnd(la)));
         }));
         app.get("/api/cla-year", forLa(current, (ctx, figures, la) ->
@@ -67,6 +98,19 @@ public final class DashboardServer {
             error(ctx, 500, "The dashboard could not produce this page; the error is in the server log.");
         });
         return app;
+    }
+
+    /** Why the server will not start without users, and what to do about it. */
+    static String noUsers(Path usersFile) {
+        return "The dashboard has no users, so nobody could sign in: " + usersFile + " lists none. Add one with\n"
+                + "  ./sufficiency user add --warehouse " + usersFile.getParent() + " --user NAME --la \"LA NAME\" "
+                + "[--role viewer|admin]\n"
+                + "(--la '*' for a regional analyst who sees every LA; the password is asked for) and start it again.";
+    }
+
+    private static DashboardPage.Account account(Context ctx) {
+        Login.SignedIn signedIn = Login.signedIn(ctx);
+        return new DashboardPage.Account(signedIn.user().username(), signedIn.user().scope(), signedIn.csrfToken());
     }
 
     private interface FiguresHandler {
@@ -82,19 +126,36 @@ public final class DashboardServer {
         return ctx -> {
             try (CurrentWarehouse.Lease lease = current.lease()
                     .orElseThrow(() -> new ServiceUnavailableResponse(NO_SNAPSHOT))) {
-                handler.handle(ctx, new Figures(lease.warehouse()));
+                Viewer viewer = Login.signedIn(ctx).user().viewer();
+                handler.handle(ctx, new Figures(lease.warehouse(), viewer, forPublication(ctx)));
             }
         };
     }
 
-    /** As {@link #withFigures} for one LA: {@code ?la=}, or the first LA when none is asked for. */
+    /** {@code ?publication=true} marks an export for publication: small numbers suppressed for every LA. */
+    private static boolean forPublication(Context ctx) {
+        String value = ctx.queryParam("publication");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new BadRequestResponse("publication must be true or false, not '" + value + "'.");
+    }
+
+    /**
+     * As {@link #withFigures} for one LA: {@code ?la=}, or else the reader's own LA, or else the
+     * first. Any LA may be asked for; {@link Figures} decides how exactly its figures are shown.
+     */
     private static Handler forLa(CurrentWarehouse current, LaHandler handler) {
         return withFigures(current, (ctx, figures) -> {
             List<String> las = figures.las();
             if (las.isEmpty()) {
                 throw new ServiceUnavailableResponse(NO_LAS);
             }
-            String la = ctx.queryParam("la") == null ? las.get(0) : ctx.queryParam("la");
+            String own = Login.signedIn(ctx).user().viewer().ownLa().filter(las::contains).orElse(las.get(0));
+            String la = ctx.queryParam("la") == null ? own : ctx.queryParam("la");
             if (!las.contains(la)) {
                 throw new NotFoundResponse("The warehouse holds no figures for the local authority '" + la
                         + "'. It holds: " + String.join(", ", las) + ".");

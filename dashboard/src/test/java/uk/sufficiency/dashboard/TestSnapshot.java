@@ -18,26 +18,96 @@ import uk.sufficiency.warehouse.Snapshots;
  * are written empty, so every view the warehouse defines can be opened.
  */
 final class TestSnapshot {
+    /*
+     * The two-LA snapshot most tests use, worked out by hand. Each LA has the single collection year
+     * 2022 as its window, so month ends run from 30 April 2021 to 31 March 2022.
+     *
+     * Lancashire (population 0-17 for calendar 2021 = 3,000; the 2022 figure must not be used):
+     *   c1     15/03/2021-30/06/2021 foster_ifa, REC E13: 30 Apr, 31 May. Not 31 Mar 2021 (before the
+     *          window) and not 30 Jun (an episode ending on a month end does not count that day).
+     *          Started in 2021, not 2022; ceased in 2022.
+     *   c2     30/06/2021-30/09/2021 foster_inhouse, no REC (repaired close): 30 Jun (starts on the month
+     *          end, so counts), 31 Jul, 31 Aug. Started.
+     *   c2     30/09/2021-15/01/2022 home_agency, RNE P, REC E11: 30 Sep, 31 Oct, 30 Nov, 31 Dec. Ceased.
+     *   c3     from 01/05/2021, open, legal status V3: never counts, not started.
+     *   c4     from 31/03/2022, open, with_parents: 31 Mar 2022 only. Started.
+     *   c5     10/12/2021-31/03/2022 secure, REC E4A: 31 Dec, 31 Jan, 28 Feb; not 31 Mar. Started, ceased.
+     *   c6     01/08/2021-20/08/2021 supported, REC X1: at no month end. Started; X1 is not ceased.
+     *   c7     15/07/2021-01/09/2021 foster_inhouse, REC E8: 31 Jul, 31 Aug. Started, ceased.
+     *   So at 31 March 2022: 1 looked after (c4); started 5 (c2 c4 c5 c6 c7); ceased 4 (c1 c2 c5 c7);
+     *   rate 1 / 3,000 x 10,000 = 3.33 -> 3.3. Every month-end cell is 1 or 2.
+     *   Seen by a user of another LA (counting-rules §9): every month-end cell [c]; 31 March 1 -> [c],
+     *   started 5 exact, ceased 4 -> [c], rate 3.3 -> [c] (computed from the suppressed 1).
+     *
+     * Blackpool (population 0-17 for calendar 2021 = 2,000):
+     *   b1     from 01/02/2022, open, foster_kinship: 28 Feb, 31 Mar. Started.
+     *   b2     from 01/03/2022, open, foster_ifa: 31 Mar. Started.
+     *   b3-b7  from 15/01/2022, open, foster_inhouse: 31 Jan, 28 Feb, 31 Mar, five children each. Started.
+     *   At 31 March 2022: 7 looked after; started 7; ceased 0; rate 7 / 2,000 x 10,000 = 35.0.
+     *   Seen by a user of another LA: the cells of 1 (kinship 28 Feb and 31 Mar, IFA 31 Mar) -> [c];
+     *   the cells of 5, the 7s, the 0 and the rate 35.0 (from the exact 7) stay exact.
+     */
+    static final String LANCASHIRE_CSV = """
+            month_end,category,children
+            2021-04-30,foster_ifa,1
+            2021-05-31,foster_ifa,1
+            2021-06-30,foster_inhouse,1
+            2021-07-31,foster_inhouse,2
+            2021-08-31,foster_inhouse,2
+            2021-09-30,home_agency,1
+            2021-10-31,home_agency,1
+            2021-11-30,home_agency,1
+            2021-12-31,home_agency,1
+            2021-12-31,secure,1
+            2022-01-31,secure,1
+            2022-02-28,secure,1
+            2022-03-31,with_parents,1
+            """;
+    static final String BLACKPOOL_CSV = """
+            month_end,category,children
+            2022-01-31,foster_inhouse,5
+            2022-02-28,foster_inhouse,5
+            2022-02-28,foster_kinship,1
+            2022-03-31,foster_ifa,1
+            2022-03-31,foster_inhouse,5
+            2022-03-31,foster_kinship,1
+            """;
+
     private final Map<FactTable, List<String>> rows = new EnumMap<>(FactTable.class);
 
-    /** Adds rows to a fact table, each an SQL tuple in the column order of {@link #columns}. */
+    /** The snapshot worked out above. */
+    static TestSnapshot lancashireAndBlackpool() {
+        TestSnapshot snapshot = new TestSnapshot()
+                .rows(FactTable.EPISODES,
+                        "('Lancashire', 'c1', '2021-03-15', '2021-06-30', 'E13', 'S', 'C2', 'U5', 'PR4', 'foster_ifa', 2022, NULL)",
+                        "('Lancashire', 'c2', '2021-06-30', '2021-09-30', NULL, 'S', 'C2', 'U4', 'PR1', 'foster_inhouse', 2022, 'closed_at_next')",
+                        "('Lancashire', 'c2', '2021-09-30', '2022-01-15', 'E11', 'P', 'C2', 'K2', 'PR4', 'home_agency', 2022, NULL)",
+                        "('Lancashire', 'c3', '2021-05-01', NULL, NULL, 'S', 'V3', 'U4', 'PR1', 'foster_inhouse', 2022, NULL)",
+                        "('Lancashire', 'c4', '2022-03-31', NULL, NULL, 'S', 'C2', 'P1', 'PR0', 'with_parents', 2022, NULL)",
+                        "('Lancashire', 'c5', '2021-12-10', '2022-03-31', 'E4A', 'S', 'C2', 'K1', 'PR1', 'secure', 2022, NULL)",
+                        "('Lancashire', 'c6', '2021-08-01', '2021-08-20', 'X1', 'S', 'C2', 'H5', 'PR0', 'supported', 2022, NULL)",
+                        "('Lancashire', 'c7', '2021-07-15', '2021-09-01', 'E8', 'S', 'C2', 'U6', 'PR1', 'foster_inhouse', 2022, NULL)",
+                        "('Blackpool', 'b1', '2022-02-01', NULL, NULL, 'S', 'C2', 'U1', 'PR0', 'foster_kinship', 2022, NULL)",
+                        "('Blackpool', 'b2', '2022-03-01', NULL, NULL, 'S', 'C2', 'U6', 'PR4', 'foster_ifa', 2022, NULL)")
+                .rows(FactTable.CHILDREN,
+                        "('Lancashire', 'c1', 'female', '2010-05-01')", "('Lancashire', 'c4', 'male', NULL)",
+                        "('Blackpool', 'b1', 'unknown', '2021-01-01')")
+                .rows(FactTable.LA_WINDOW, "('Lancashire', 2022, 2022)", "('Blackpool', 2022, 2022)")
+                .rows(FactTable.POPULATION, "('LANCASHIRE', 2021, 3000)", "('LANCASHIRE', 2022, 9999)",
+                        "('BLACKPOOL', 2021, 2000)")
+                .rows(FactTable.REJECTED_EPISODES, "('Lancashire', 'episodes.csv', 9, 'c9', 'bad_date')")
+                .rows(FactTable.DATA_QUALITY, "('Lancashire', '903', 'closed_at_next', 1)");
+        for (int b = 3; b <= 7; b++) {
+            snapshot.rows(FactTable.EPISODES,
+                    "('Blackpool', 'b" + b + "', '2022-01-15', NULL, NULL, 'S', 'C2', 'U4', 'PR1', 'foster_inhouse', 2022, NULL)");
+        }
+        return snapshot;
+    }
+
+    /** Adds rows to a fact table, each an SQL tuple in the column order of {@link FactTable#columns()}. */
     TestSnapshot rows(FactTable table, String... tuples) {
         rows.computeIfAbsent(table, t -> new ArrayList<>()).addAll(List.of(tuples));
         return this;
-    }
-
-    /** The fact columns and types, as FactTable.java documents them; exhaustive, so a new fact fails here. */
-    private static String columns(FactTable table) {
-        return switch (table) {
-            case EPISODES -> "la VARCHAR, child VARCHAR, decom DATE, dec DATE, rec VARCHAR, rne VARCHAR, "
-                    + "legal_status VARCHAR, placement VARCHAR, provider VARCHAR, category VARCHAR, year INTEGER, "
-                    + "repair VARCHAR";
-            case CHILDREN -> "la VARCHAR, child VARCHAR, sex VARCHAR, dob DATE";
-            case LA_WINDOW -> "la VARCHAR, first_year INTEGER, last_year INTEGER";
-            case POPULATION -> "area VARCHAR, calendar_year INTEGER, population_0_17 BIGINT";
-            case REJECTED_EPISODES -> "la VARCHAR, file VARCHAR, line INTEGER, child VARCHAR, reason VARCHAR";
-            case DATA_QUALITY -> "la VARCHAR, source VARCHAR, warning VARCHAR, count BIGINT";
-        };
     }
 
     /** Writes the facts into a staging directory and publishes it as the warehouse's current snapshot. */
@@ -49,7 +119,7 @@ final class TestSnapshot {
             for (FactTable table : FactTable.values()) {
                 String name = table.directory();
                 Path file = Files.createDirectories(staging.resolve(name)).resolve("part-0.parquet");
-                sql.execute("CREATE TABLE " + name + " (" + columns(table) + ")");
+                sql.execute("CREATE TABLE " + name + " (" + table.columns() + ")");
                 List<String> tuples = rows.getOrDefault(table, List.of());
                 if (!tuples.isEmpty()) {
                     sql.execute("INSERT INTO " + name + " VALUES " + String.join(", ", tuples));

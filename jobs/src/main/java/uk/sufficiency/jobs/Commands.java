@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.apache.spark.sql.SparkSession;
 import uk.sufficiency.dashboard.DashboardServer;
+import uk.sufficiency.dashboard.auth.Users;
 import uk.sufficiency.jobs.schedule.RecordedRun;
 import uk.sufficiency.jobs.schedule.RunHistory;
 import uk.sufficiency.jobs.schedule.RunRecord;
@@ -92,8 +93,11 @@ final class Commands {
         RunSummary summary = runPipeline(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
         out.print(summary.format());
         int port = args.integer("port", DEFAULT_PORT);
+        String demoPassword = Users.createDemoUser(warehouseDir, DEMO_LA);
         DashboardServer.start(warehouseDir, "127.0.0.1", port);
         out.printf("%nDemo dashboard: http://localhost:%d/  (Ctrl-C stops)%n", port);
+        out.printf("Sign in as '%s' with the password %s (a new one each time the demo starts)%n",
+                Users.DEMO_USERNAME, demoPassword);
         out.printf("Query it: ./sufficiency sql --warehouse %s \"SELECT * FROM cla_year\"%n", warehouseDir);
         Thread.currentThread().join();
         return 0;
@@ -112,6 +116,8 @@ final class Commands {
     }
 
     static int bench(Args args, PrintStream out, PrintStream err) {
-        throw new UnsupportedOperationException("bench: being wired up");
+        Path work = Path.of(args.get("work", Main.defaultWork("bench-work").toString()));
+        return Bench.run(work, args.integer("las", Bench.DEFAULT_LAS), args.integer("years", Bench.DEFAULT_YEARS),
+                out, err);
     }
 }

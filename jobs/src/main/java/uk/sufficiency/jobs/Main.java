@@ -26,6 +26,9 @@ public final class Main {
                        run the pipeline on a cron and when new files arrive; Ctrl-C stops
               status   --warehouse DIR
                        list recent runs, their outcome and summary
+              user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin]  (password read from the terminal or stdin)
+                       remove --warehouse DIR --user NAME;  list --warehouse DIR
+                       who may sign in to the dashboard
               bench    [--work DIR] [--las N] [--years N]
                        generate a national-size extract, run the pipeline on it, report time and memory
             """;
@@ -53,6 +56,7 @@ public final class Main {
                 case "demo" -> Commands.demo(new Args(command, words, Set.of("work", "port")), out, err);
                 case "schedule" -> Commands.schedule(new Args(command, words,
                         Set.of("input", "warehouse", "cron", "la", "master", "poll")), out);
+                case "user" -> UserCommand.run(words, out, err);
                 case "status" -> Commands.status(new Args(command, words, Set.of("warehouse")), out);
                 case "bench" -> Commands.bench(new Args(command, words, Set.of("work", "las", "years")), out, err);
                 default -> throw new Args.UsageError("unknown command '" + command + "'");

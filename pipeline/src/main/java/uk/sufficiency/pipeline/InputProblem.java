@@ -5,14 +5,7 @@ package uk.sufficiency.pipeline;
  * problem, and publishes nothing.
  */
 public final class InputProblem extends RuntimeException {
-    private final String file;
-
     public InputProblem(String file, String problem) {
         super(file + ": " + problem);
-        this.file = file;
-    }
-
-    public String file() {
-        return file;
     }
 }

@@ -1,6 +1,5 @@
 package uk.sufficiency.pipeline;
 
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -9,12 +8,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,12 +26,17 @@ import uk.sufficiency.pipeline.intermediate.IntChildren;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesDeduplicated;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesRepaired;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesValidated;
+import uk.sufficiency.pipeline.intermediate.IntAreaNames;
+import uk.sufficiency.pipeline.intermediate.IntBenchmarkRates;
+import uk.sufficiency.pipeline.intermediate.IntKpiTargets;
 import uk.sufficiency.pipeline.intermediate.IntPopulation;
+import uk.sufficiency.pipeline.intermediate.IntStatisticalNeighbours;
 import uk.sufficiency.pipeline.marts.DimChildren;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
 import uk.sufficiency.pipeline.marts.FctRejectedEpisodes;
 import uk.sufficiency.pipeline.marts.LaWindow;
+import uk.sufficiency.pipeline.marts.ReferenceWarnings;
 import uk.sufficiency.pipeline.staging.InputCatalog;
 import uk.sufficiency.pipeline.staging.InputFile;
 import uk.sufficiency.pipeline.staging.SourceTable;
@@ -67,32 +71,38 @@ public final class PipelineRun {
         Snapshots snapshots = new Snapshots(options.warehouseDir());
         Path staging = snapshots.beginStaging();
         List<Dataset<Row>> cached = new ArrayList<>();
+        boolean published = false;
         try {
             progress.step("Reading and validating episodes");
-            boolean someUndated = catalog.of(SourceTable.EPISODES).stream()
-                    .anyMatch(f -> f.nameYear() == null && !f.hasColumn("YEAR"))
+            boolean someUndated = catalog.of(SourceTable.EPISODES).stream().anyMatch(f -> f.nameYear() == null)
                     || catalog.xmlReturns().stream().anyMatch(f -> f.nameYear() == null);
             Dataset<Row> validated = cache(cached, IntEpisodesValidated.build(
                     StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated));
             Dataset<Row> headers = StgTables.load(spark, catalog, SourceTable.HEADER);
             Dataset<Row> children = cache(cached, IntChildren.build(headers, options.la()));
             write(FctRejectedEpisodes.build(validated, secret), staging, FactTable.REJECTED_EPISODES);
+            Dataset<Row> laWindow = cache(cached, LaWindow.build(validated));
 
             progress.step("Merging episodes across returns and repairing episode chains");
             Dataset<Row> survivors = validated.where(col("reject_reason").isNull()).drop("reject_reason");
-            Dataset<Row> withHeader = IntEpisodesRepaired.build(IntEpisodesDeduplicated.build(survivors))
+            Dataset<Row> withHeader = IntEpisodesRepaired.build(IntEpisodesDeduplicated.build(survivors), laWindow)
                     .join(children.select(col("la"), col("child"), lit(true).as("has_header")),
                             new String[] {"la", "child"}, "left")
                     .na().fill(false, new String[] {"has_header"});
             Dataset<Row> repaired = cache(cached, withHeader);
             write(FctEpisodes.build(repaired, secret), staging, FactTable.EPISODES);
 
-            progress.step("Writing children, data windows, population and data quality");
+            progress.step("Writing children, data windows and population");
             write(DimChildren.build(children, secret), staging, FactTable.CHILDREN);
-            write(LaWindow.build(repaired), staging, FactTable.LA_WINDOW);
-            write(IntPopulation.build(StgTables.load(spark, catalog, SourceTable.POPULATION),
-                    StgTables.load(spark, catalog, SourceTable.POPULATION_DFE)), staging, FactTable.POPULATION);
-            write(EpisodeWarnings.build(repaired, children), staging, FactTable.DATA_QUALITY);
+            write(laWindow, staging, FactTable.LA_WINDOW);
+            Dataset<Row> populationDfe = StgTables.load(spark, catalog, SourceTable.POPULATION_DFE);
+            write(IntPopulation.build(StgTables.load(spark, catalog, SourceTable.POPULATION), populationDfe),
+                    staging, FactTable.POPULATION);
+
+            progress.step("Writing reference data: benchmarks, statistical neighbours, KPI targets");
+            Dataset<Row> referenceWarnings = writeReferenceData(spark, catalog, populationDfe, staging, cached);
+            write(EpisodeWarnings.build(repaired, children).unionByName(referenceWarnings), staging,
+                    FactTable.DATA_QUALITY);
 
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
@@ -100,16 +110,84 @@ public final class PipelineRun {
             Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, "reason", null);
             Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, "warning", "count");
 
-            Path published = snapshots.publish(staging);
-            progress.step("Published " + published);
-            return new RunSummary(published, files, rowsRead, rejected, warnings,
+            Path snapshot = snapshots.publish(staging);
+            published = true;
+            progress.step("Published " + snapshot);
+            return new RunSummary(snapshot, files, rowsRead, rejected, warnings,
                     Duration.ofNanos(System.nanoTime() - started));
-        } catch (RuntimeException | Error e) {
-            snapshots.discard(staging);
-            throw e;
         } finally {
+            // Spark throws checked exceptions undeclared, so the clean-up must not depend on a catch.
+            if (!published) {
+                snapshots.discard(staging);
+            }
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /**
+     * The optional reference tables (inputs.md §5). None is required: without a file the facts are
+     * empty, except the KPI targets, which default to the seed strategy's. Returns the warnings for
+     * reference rows that could not be used.
+     */
+    private static Dataset<Row> writeReferenceData(SparkSession spark, InputCatalog catalog, Dataset<Row> populationDfe,
+                                                   Path staging, List<Dataset<Row>> cached) {
+        boolean anyBenchmarks = has(catalog, SourceTable.BENCHMARKS_DFE, SourceTable.BENCHMARKS);
+        boolean anyNeighbours = has(catalog, SourceTable.NEIGHBOURS_DFE, SourceTable.NEIGHBOURS_DFE_2021,
+                SourceTable.NEIGHBOURS);
+        boolean anyTargets = has(catalog, SourceTable.KPI_TARGETS);
+        // Reference files are small (a few thousand rows) and each is read more than once: keep them.
+        Dataset<Row> benchmarksDfe = cache(cached, StgTables.load(spark, catalog, SourceTable.BENCHMARKS_DFE));
+        Dataset<Row> model = cache(cached, StgTables.load(spark, catalog, SourceTable.NEIGHBOURS_DFE));
+        Dataset<Row> model2021 = cache(cached, StgTables.load(spark, catalog, SourceTable.NEIGHBOURS_DFE_2021));
+        Dataset<Row> areas = IntAreaNames.build(benchmarksDfe, populationDfe, model, model2021);
+        Dataset<Row> lookup = cache(cached, IntAreaNames.lookup(areas));
+
+        Dataset<Row> ratesDfe = cache(cached, IntBenchmarkRates.typedDfe(benchmarksDfe));
+        Dataset<Row> ratesSimple = cache(cached, IntBenchmarkRates.typedSimple(
+                StgTables.load(spark, catalog, SourceTable.BENCHMARKS)));
+        writeOrEmpty(spark, anyBenchmarks, IntBenchmarkRates.build(ratesDfe, ratesSimple, lookup), staging,
+                FactTable.BENCHMARK_RATES);
+
+        Dataset<Row> neighbours = cache(cached, IntStatisticalNeighbours.typedDfe(model, model2021)
+                .unionByName(IntStatisticalNeighbours.typedSimple(StgTables.load(spark, catalog, SourceTable.NEIGHBOURS))));
+        writeOrEmpty(spark, anyNeighbours, IntStatisticalNeighbours.build(neighbours, lookup), staging,
+                FactTable.STATISTICAL_NEIGHBOURS);
+
+        Dataset<Row> targets = cache(cached, IntKpiTargets.typed(StgTables.load(spark, catalog, SourceTable.KPI_TARGETS)));
+        write(anyTargets ? IntKpiTargets.build(spark, targets) : IntKpiTargets.defaults(spark), staging,
+                FactTable.KPI_TARGETS);
+
+        List<Dataset<Row>> warnings = new ArrayList<>();
+        if (anyBenchmarks) {
+            warnings.add(ReferenceWarnings.of(ratesDfe, "benchmarks"));
+            warnings.add(ReferenceWarnings.of(ratesSimple, "benchmarks"));
+        }
+        if (anyNeighbours) {
+            warnings.add(ReferenceWarnings.of(neighbours, "statistical_neighbours"));
+        }
+        if (anyTargets) {
+            warnings.add(ReferenceWarnings.of(targets, "kpi_targets"));
+        }
+        Dataset<Row> all = ReferenceWarnings.none(spark);
+        for (Dataset<Row> w : warnings) {
+            all = all.unionByName(w);
+        }
+        return all;
+    }
+
+    private static boolean has(InputCatalog catalog, SourceTable... tables) {
+        for (SourceTable table : tables) {
+            if (!catalog.of(table).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the fact, or (without any input file) an empty fact of the same columns without running it. */
+    private static void writeOrEmpty(SparkSession spark, boolean anyInput, Dataset<Row> fact, Path snapshot,
+                                     FactTable table) {
+        write(anyInput ? fact : spark.createDataFrame(List.of(), fact.schema()), snapshot, table);
     }
 
     private static void checkUsable(InputCatalog catalog, String la) {
@@ -137,12 +215,15 @@ public final class PipelineRun {
         fact.write().parquet(snapshot.resolve(table.directory()).toString());
     }
 
-    /** Per-file table, years and LAs as the run understood them (aggregates, never rows). */
+    /**
+     * Per-file table, years and LAs as the run understood them (aggregates, never rows). LA names come
+     * from rows that were not rejected, so a misread line cannot print its text as an LA.
+     */
     private static List<RecognisedFileSummary> fileSummaries(InputCatalog catalog, Dataset<Row> validated, String la) {
         Map<String, Row> episodeStats = new HashMap<>();
         for (Row r : validated.groupBy(col("file"))
                 .agg(min(col("year")).as("first"), max(col("year")).as("last"),
-                        array_join(array_sort(collect_set(col("la"))), ", ").as("las"))
+                        array_sort(collect_set(when(col("reject_reason").isNull(), col("la")))).as("las"))
                 .collectAsList()) {
             episodeStats.put(r.getString(0), r);
         }
@@ -154,7 +235,8 @@ public final class PipelineRun {
             if (stats != null && !stats.isNullAt(1)) {
                 year = stats.getInt(1) == stats.getInt(2) ? String.valueOf(stats.getInt(1))
                         : stats.getInt(1) + "-" + stats.getInt(2);
-                las = stats.getString(3);
+                List<String> names = stats.getList(3);
+                las = names.size() <= 3 ? String.join(", ", names) : names.size() + " LAs";
             } else {
                 year = f.hasColumn("YEAR") ? "column" : f.nameYear() == null ? "-" : String.valueOf(f.nameYear());
                 las = f.hasColumn("LA") ? "column" : la == null ? "-" : la;
@@ -177,6 +259,6 @@ public final class PipelineRun {
                 .collectAsList()) {
             out.put(r.getString(0), ((Number) r.get(1)).longValue());
         }
-        return new LinkedHashMap<>(out);
+        return out;
     }
 }

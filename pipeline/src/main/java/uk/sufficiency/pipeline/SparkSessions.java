@@ -1,5 +1,6 @@
 package uk.sufficiency.pipeline;
 
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +25,19 @@ public final class SparkSessions {
             // Executors on a cluster need the pipeline's own classes (e.g. the XML parser).
             builder.config("spark.jars", pipelineJar);
         }
+        String executorOptions = executorJavaOptions();
+        if (!master.startsWith("local") && !executorOptions.isEmpty()
+                && System.getProperty("spark.executor.extraJavaOptions") == null) {
+            // Executors on a cluster are JVMs of their own: give them the --add-opens this driver runs with.
+            builder.config("spark.executor.extraJavaOptions", executorOptions);
+        }
         return builder.getOrCreate();
+    }
+
+    /** This JVM's own {@code --add-opens} flags (the launcher's and the build's list), space-separated. */
+    private static String executorJavaOptions() {
+        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("--add-opens=")).toList());
     }
 
     /** The jar this class was loaded from, or null when running from a classes folder (tests). */

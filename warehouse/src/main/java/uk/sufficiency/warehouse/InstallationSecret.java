@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -21,20 +22,32 @@ public final class InstallationSecret {
     private InstallationSecret() {
     }
 
+    private static void setOwnerOnly(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException noPosix) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+    }
+
     public static String load(Path warehouseDir) {
         Path file = warehouseDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(warehouseDir);
             if (!Files.exists(file)) {
+                // Written whole under a temporary name, then moved into place without replacing: two
+                // first runs at once agree on whichever key landed first, and never read a half-written one.
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
+                Path temp = Files.createTempFile(warehouseDir, ".pseudonym-key", ".tmp");
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+                    setOwnerOnly(temp);
+                    Files.writeString(temp, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException raced) {
                     // another run created it first; use theirs
-                } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+                } finally {
+                    Files.deleteIfExists(temp);
                 }
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();

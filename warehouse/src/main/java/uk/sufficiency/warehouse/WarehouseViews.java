@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,16 +82,287 @@ final class WarehouseViews {
                 LEFT JOIN started USING (la, year)
                 LEFT JOIN ceased USING (la, year)
                 LEFT JOIN population p ON p.area = upper(trim(y.la)) AND p.calendar_year = y.year - 1
-                """.formatted(collectionYear("decom"), collectionYear("dec")));
+                """.formatted(collectionYear("decom"), collectionYear("dec")),
+                fact(snapshot, FactTable.BENCHMARK_RATES, "benchmark_rates"),
+                fact(snapshot, FactTable.STATISTICAL_NEIGHBOURS, "statistical_neighbours"),
+                fact(snapshot, FactTable.KPI_TARGETS, "kpi_targets"),
+                LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
+                CLA_CEASED_REASON.formatted(collectionYear("dec")),
+                FOSTERING_QUARTER, BENCHMARK_COMPARISON);
     }
+
+    /**
+     * Each LA of the warehouse with the names and codes DfE's files give it (upper-case): the LA as
+     * it came, and the name, old and new code of every published LA row whose name or code equals it.
+     */
+    private static final String LA_ALIASES = """
+            CREATE VIEW la_aliases AS
+            WITH las AS (SELECT DISTINCT la FROM la_window),
+            keyed AS (
+                SELECT area, area_code_old, area_code_new,
+                       unnest([upper(area), upper(area_code_old), upper(area_code_new)]) AS key
+                FROM benchmark_rates WHERE area_type = 'la'),
+            matched AS (
+                SELECT DISTINCT l.la, k.area, k.area_code_old, k.area_code_new
+                FROM las l JOIN keyed k ON k.key = upper(trim(l.la)))
+            SELECT DISTINCT la, alias FROM (
+                SELECT la, upper(trim(la)) AS alias FROM las
+                UNION ALL
+                SELECT la, unnest([upper(area), upper(area_code_old), upper(area_code_new)]) AS alias FROM matched)
+            WHERE alias IS NOT NULL""";
+
+    /** The target that applies to each LA and KPI: the LA's own row, else the row for every LA. */
+    private static final String KPI_TARGETS_BY_LA = """
+            CREATE VIEW kpi_targets_by_la AS
+            SELECT la, kpi, baseline_date, baseline_value, target_date, target_value, polarity, tolerance, source
+            FROM (SELECT l.la, t.kpi, t.baseline_date, t.baseline_value, t.target_date, t.target_value, t.polarity,
+                         t.tolerance, t.source,
+                         row_number() OVER (PARTITION BY l.la, t.kpi ORDER BY t.la IS NULL) AS pick
+                  FROM (SELECT DISTINCT la FROM la_window) l
+                  JOIN kpi_targets t ON t.la IS NULL
+                    OR upper(trim(t.la)) IN (SELECT alias FROM la_aliases a WHERE a.la = l.la))
+            WHERE pick = 1""";
+
+    /**
+     * The 903-based strategy KPIs at every month end of the window: value (one decimal), the
+     * straight-line trajectory from baseline to target (held at the baseline before the baseline date
+     * and at the target after the target date, one decimal) and RAG with polarity, from the published
+     * (rounded) figures: green at or better than the trajectory, amber worse by no more than the
+     * tolerance, red otherwise.
+     */
+    private static final String KPI_MONTH = """
+            CREATE VIEW kpi_month AS
+            WITH stock AS (
+                SELECT m.la, m.month_end, count(c.child) AS looked_after,
+                       count(c.child) FILTER (WHERE c.category = 'with_parents') AS with_parents,
+                       count(c.child) FILTER (WHERE c.category IN
+                           ('foster_kinship', 'foster_inhouse', 'foster_ifa', 'foster_other')) AS fostering,
+                       count(c.child) FILTER (WHERE c.category IN
+                           ('home_inhouse', 'home_agency', 'home_other')) AS childrens_homes
+                FROM month_ends m LEFT JOIN cla_month_end c ON c.la = m.la AND c.month_end = m.month_end
+                GROUP BY m.la, m.month_end),
+            series AS (
+                SELECT la, month_end AS period_end, 'with_parents_share' AS kpi, with_parents AS children, looked_after
+                FROM stock
+                UNION ALL
+                SELECT la, month_end, 'fostering_share', fostering, looked_after FROM stock
+                UNION ALL
+                SELECT la, month_end, 'childrens_homes_share', childrens_homes, looked_after FROM stock),
+            valued AS (
+                SELECT s.la, s.kpi, s.period_end,
+                       CASE WHEN s.looked_after > 0 THEN round(100.0 * s.children / s.looked_after, 1) END AS value,
+                       t.baseline_value, t.target_value, t.target_date,
+                       round(CASE WHEN t.kpi IS NULL THEN NULL
+                                  WHEN s.period_end <= t.baseline_date THEN t.baseline_value
+                                  WHEN s.period_end >= t.target_date THEN t.target_value
+                                  ELSE t.baseline_value + (t.target_value - t.baseline_value)
+                                       * date_diff('day', t.baseline_date, s.period_end)
+                                       / date_diff('day', t.baseline_date, t.target_date) END, 1) AS trajectory_value,
+                       t.baseline_date, t.polarity, t.tolerance, s.children, s.looked_after, t.source AS target_source
+                FROM series s LEFT JOIN kpi_targets_by_la t ON t.la = s.la AND t.kpi = s.kpi)
+            SELECT la, kpi, period_end, value, baseline_value, target_value, target_date, trajectory_value,
+                   CASE WHEN value IS NULL OR trajectory_value IS NULL THEN NULL
+                        WHEN better >= 0 THEN 'green'
+                        WHEN better >= -tolerance THEN 'amber'
+                        ELSE 'red' END AS rag,
+                   baseline_date, polarity, tolerance, children, looked_after, target_source
+            FROM (SELECT *, round(CASE WHEN polarity = 'down' THEN trajectory_value - value
+                                       ELSE value - trajectory_value END, 6) AS better
+                  FROM valued)""";
+
+    /** Which KPIs each LA's data can compute, so a page can say "not loaded yet" instead of showing zero. */
+    private static final String KPI_STATUS = """
+            CREATE VIEW kpi_status AS
+            WITH kpis(position, kpi, description, needs) AS (VALUES
+                (1, 'with_parents_share', 'Placements with parents, % of children looked after', NULL),
+                (2, 'fostering_share', 'Foster placements, % of children looked after', NULL),
+                (3, 'step_down_started', 'Step-down into fostering placements started per year',
+                    'placement requests (placement_requests*.csv, inputs.md §3)'),
+                (4, 'childrens_homes_share', 'Children looked after in children''s homes, % of children looked after',
+                    NULL),
+                (5, 'block_supported_high_priority_share',
+                    'Block supported accommodation used by high-priority young people, % of occupied beds',
+                    'capacity with occupied beds by priority (capacity*.csv, inputs.md §4)'))
+            SELECT l.la, k.kpi, k.needs IS NULL AS loaded,
+                   CASE WHEN k.needs IS NULL THEN 'computed from the 903 episodes at each month end'
+                        ELSE 'not loaded yet: needs ' || k.needs END AS reason,
+                   k.description, k.position, t.source AS target_source
+            FROM (SELECT DISTINCT la FROM la_window) l CROSS JOIN kpis k
+            LEFT JOIN kpi_targets_by_la t ON t.la = l.la AND t.kpi = k.kpi""";
+
+    /**
+     * Children who ceased to be looked after by reason (counting-rules §7): the REC of the child's
+     * last qualifying episode in the year (latest DEC, then latest DECOM). Sums to cla_year.ceased.
+     */
+    private static final String CLA_CEASED_REASON = """
+            CREATE VIEW cla_ceased_reason AS
+            WITH ceased AS (
+                SELECT la, child, %1$s AS year, rec,
+                       row_number() OVER (PARTITION BY la, child, %1$s ORDER BY dec DESC, decom DESC, rec DESC) AS pick
+                FROM episodes
+                WHERE dec IS NOT NULL AND rec IS NOT NULL AND rec <> 'X1' AND legal_status NOT IN ('V3', 'V4'))
+            SELECT c.la, CAST(c.year AS INTEGER) AS year, c.rec AS reason,
+                   CASE WHEN c.rec IN ('E11', 'E12') THEN 'adopted'
+                        WHEN c.rec IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48') THEN 'special_guardianship_order'
+                        WHEN c.rec = 'E41' THEN 'child_arrangement_order'
+                        WHEN c.rec IN ('E4A', 'E4B') THEN 'returned_home'
+                        WHEN c.rec IN ('E5', 'E6') THEN 'independent_living'
+                        ELSE 'other' END AS reason_group,
+                   count(*) AS children,
+                   round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY c.la, c.year), 1) AS share
+            FROM ceased c JOIN la_window w ON w.la = c.la AND c.year BETWEEN w.first_year AND w.last_year
+            WHERE c.pick = 1
+            GROUP BY c.la, c.year, c.rec""";
+
+    /**
+     * In-house against IFA non-connected foster placements (counting-rules §8) by age band at each
+     * quarter end of the window, the IFA share, and kinship placements; {@code All} totals the bands.
+     */
+    private static final String FOSTERING_QUARTER = """
+            CREATE VIEW fostering_quarter AS
+            WITH quarter_ends AS (
+                SELECT la, month_end AS quarter_end FROM month_ends WHERE month(month_end) IN (3, 6, 9, 12)),
+            fostered AS (
+                SELECT la, month_end AS quarter_end, category,
+                       CASE WHEN age IS NULL THEN 'Unknown' WHEN age <= 5 THEN '0-5' WHEN age <= 10 THEN '6-10'
+                            ELSE '11+' END AS age_group
+                FROM cla_month_end
+                WHERE month(month_end) IN (3, 6, 9, 12)
+                  AND category IN ('foster_inhouse', 'foster_ifa', 'foster_other', 'foster_kinship')),
+            counts AS (
+                SELECT la, quarter_end, coalesce(age_group, 'All') AS age_group,
+                       count(*) FILTER (WHERE category = 'foster_inhouse') AS inhouse,
+                       count(*) FILTER (WHERE category = 'foster_ifa') AS ifa,
+                       count(*) FILTER (WHERE category = 'foster_other') AS other_non_connected,
+                       count(*) FILTER (WHERE category = 'foster_kinship') AS kinship
+                FROM fostered GROUP BY GROUPING SETS ((la, quarter_end, age_group), (la, quarter_end))),
+            cells AS (
+                SELECT q.la, q.quarter_end, g.age_group, g.position
+                FROM quarter_ends q
+                CROSS JOIN (VALUES ('0-5', 1), ('6-10', 2), ('11+', 3), ('All', 5)) g(age_group, position)
+                UNION ALL
+                SELECT DISTINCT la, quarter_end, 'Unknown', 4 FROM fostered WHERE age_group = 'Unknown')
+            SELECT c.la, c.quarter_end, c.age_group,
+                   coalesce(n.inhouse, 0) AS inhouse, coalesce(n.ifa, 0) AS ifa,
+                   CASE WHEN coalesce(n.inhouse, 0) + coalesce(n.ifa, 0) > 0
+                        THEN round(100.0 * n.ifa / (n.inhouse + n.ifa), 1) END AS ifa_share,
+                   coalesce(n.kinship, 0) AS kinship, coalesce(n.other_non_connected, 0) AS other_non_connected,
+                   c.position AS age_group_order
+            FROM cells c LEFT JOIN counts n USING (la, quarter_end, age_group)""";
+
+    /**
+     * Each LA and year of the warehouse against England, its region and its statistical neighbours
+     * (mean and median, latest model that lists it), with its rank among all LAs (1 = lowest rate)
+     * and quartile band by polarity. The LA's own rate is the warehouse's; the others are published.
+     */
+    private static final String BENCHMARK_COMPARISON = """
+            CREATE VIEW benchmark_comparison AS
+            WITH measures(measure, polarity) AS (VALUES
+                ('looked_after_31_march', 'down'), ('started', 'none'), ('ceased', 'none')),
+            own AS MATERIALIZED (
+                SELECT y.la, y.year, m.measure, m.polarity,
+                       CASE WHEN m.measure = 'looked_after_31_march' THEN y.rate_per_10000
+                            WHEN y.population_0_17 > 0 THEN round(
+                                CASE m.measure WHEN 'started' THEN y.started ELSE y.ceased END * 10000.0
+                                / y.population_0_17, 1) END AS la_rate
+                FROM cla_year y CROSS JOIN measures m),
+            aliases AS MATERIALIZED (SELECT la, alias FROM la_aliases),
+            la_rows AS MATERIALIZED (
+                SELECT row_number() OVER () AS id, area, area_code_old, area_code_new, region, year, measure,
+                       rate_per_10000
+                FROM benchmark_rates WHERE area_type = 'la'),
+            row_keys AS MATERIALIZED (
+                SELECT DISTINCT id, key
+                FROM (SELECT id, unnest([upper(area), upper(area_code_old), upper(area_code_new)]) AS key FROM la_rows)
+                WHERE key IS NOT NULL),
+            own_ids AS MATERIALIZED (
+                SELECT DISTINCT a.la, k.id FROM aliases a JOIN row_keys k ON k.key = a.alias),
+            own_rows AS (
+                SELECT o.la, r.year, r.measure, r.region, r.rate_per_10000 FROM own_ids o JOIN la_rows r USING (id)),
+            la_region AS (
+                SELECT la, arg_max(region, year) AS region FROM own_rows WHERE region IS NOT NULL GROUP BY la),
+            dfe_own AS (
+                SELECT la, year, measure, max(rate_per_10000) AS dfe_rate FROM own_rows GROUP BY ALL),
+            england AS (
+                SELECT year, measure, max(rate_per_10000) AS rate FROM benchmark_rates
+                WHERE area_type = 'england' GROUP BY ALL),
+            regions AS (
+                SELECT upper(area) AS region_key, year, measure, max(rate_per_10000) AS rate FROM benchmark_rates
+                WHERE area_type = 'region' GROUP BY ALL),
+            published_sn AS (
+                SELECT a.la, b.year, b.measure, max(b.rate_per_10000) AS rate
+                FROM aliases a JOIN benchmark_rates b
+                  ON b.area_type = 'statistical_neighbours' AND upper(b.area) = a.alias
+                GROUP BY ALL),
+            sn_rows AS MATERIALIZED (
+                SELECT DISTINCT a.la, s.neighbour_code, s.neighbour_name, s.rank, s.model
+                FROM aliases a JOIN statistical_neighbours s ON a.alias = upper(s.la_code)
+                UNION
+                SELECT DISTINCT a.la, s.neighbour_code, s.neighbour_name, s.rank, s.model
+                FROM aliases a JOIN statistical_neighbours s ON a.alias = upper(s.la_name)),
+            sn_model AS (
+                SELECT la, arg_max(model, coalesce(TRY_CAST(model AS INTEGER), 0)) AS model FROM sn_rows GROUP BY la),
+            sn_rates AS (
+                SELECT s.la, r.year, r.measure, s.rank, max(r.rate_per_10000) AS rate
+                FROM sn_rows s JOIN sn_model m ON m.la = s.la AND m.model = s.model
+                JOIN row_keys k ON k.key = upper(coalesce(s.neighbour_code, s.neighbour_name))
+                JOIN la_rows r ON r.id = k.id
+                WHERE r.rate_per_10000 IS NOT NULL
+                GROUP BY ALL),
+            sn_stats AS (
+                SELECT la, year, measure, round(avg(rate), 1) AS sn_mean, round(median(rate), 1) AS sn_median,
+                       count(*) AS sn_count
+                FROM sn_rates GROUP BY ALL),
+            positions AS (
+                SELECT o.la, o.year, o.measure, count(*) + 1 AS las_ranked,
+                       count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) + 1 AS rank,
+                       CASE WHEN o.polarity = 'up' THEN count(*) FILTER (WHERE r.rate_per_10000 > o.la_rate)
+                            ELSE count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) END AS better_placed
+                FROM own o
+                JOIN la_rows r ON r.year = o.year AND r.measure = o.measure AND r.rate_per_10000 IS NOT NULL
+                LEFT JOIN own_ids x ON x.la = o.la AND x.id = r.id
+                WHERE o.la_rate IS NOT NULL AND x.id IS NULL
+                GROUP BY o.la, o.year, o.measure, o.polarity)
+            SELECT o.la, o.year, o.measure, o.polarity, o.la_rate, d.dfe_rate AS dfe_la_rate,
+                   e.rate AS england_rate, lr.region, rg.rate AS region_rate,
+                   s.sn_mean, s.sn_median, coalesce(s.sn_count, 0) AS sn_count, m.model AS sn_model,
+                   p.rate AS sn_published_rate,
+                   CAST(pos.rank AS INTEGER) AS rank, CAST(pos.las_ranked AS INTEGER) AS las_ranked,
+                   CASE WHEN pos.las_ranked IS NULL THEN NULL
+                        WHEN pos.better_placed / pos.las_ranked < 0.25 THEN 'A'
+                        WHEN pos.better_placed / pos.las_ranked < 0.5 THEN 'B'
+                        WHEN pos.better_placed / pos.las_ranked < 0.75 THEN 'C'
+                        ELSE 'D' END AS quartile_band
+            FROM own o
+            LEFT JOIN dfe_own d USING (la, year, measure)
+            LEFT JOIN england e ON e.year = o.year AND e.measure = o.measure
+            LEFT JOIN la_region lr ON lr.la = o.la
+            LEFT JOIN regions rg ON rg.region_key = upper(lr.region) AND rg.year = o.year AND rg.measure = o.measure
+            LEFT JOIN sn_stats s ON s.la = o.la AND s.year = o.year AND s.measure = o.measure
+            LEFT JOIN sn_model m ON m.la = o.la
+            LEFT JOIN published_sn p ON p.la = o.la AND p.year = o.year AND p.measure = o.measure
+            LEFT JOIN positions pos ON pos.la = o.la AND pos.year = o.year AND pos.measure = o.measure""";
 
     private static String fact(Path snapshot, FactTable table, String view) {
         Path dir = snapshot.resolve(table.directory());
+        if (!Files.isDirectory(dir) && table.addedLater()) {
+            return "CREATE VIEW " + view + " AS SELECT * FROM (" + emptyRow(table) + ") WHERE false";
+        }
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Snapshot " + snapshot + " has no " + table.directory() + " facts");
         }
         String glob = dir.resolve("*.parquet").toString().replace("'", "''");
         return "CREATE VIEW " + view + " AS SELECT * FROM read_parquet('" + glob + "')";
+    }
+
+    /** One row of typed nulls with the fact's columns, for a snapshot written before the fact existed. */
+    private static String emptyRow(FactTable table) {
+        List<String> columns = new ArrayList<>();
+        for (String column : table.columns().split(",")) {
+            String[] nameAndType = column.strip().split(" ", 2);
+            columns.add("CAST(NULL AS " + nameAndType[1] + ") AS " + nameAndType[0]);
+        }
+        return "SELECT " + String.join(", ", columns);
     }
 
     static void create(Connection connection, Path snapshot) throws SQLException {

@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * One Header row per child (counting-rules §3: keyed by (LA, CHILD), the latest return wins) with
- * sex decoded (§2: 1/M male, 2/F female, else unknown) and DOB typed. Output: la, child, sex, dob,
- * plus raw_dob so a bad DOB can be reported.
+ * sex decoded (§2: 1/M male, 2/F female, else unknown) and DOB typed. Output: la, child, sex, dob.
+ * Misread lines (wrong field count) are left out; the run counts them as header rows read.
  */
 public final class IntChildren {
     private IntChildren() {
@@ -26,20 +26,19 @@ public final class IntChildren {
         Column rawLa = trim(col("LA"));
         Column child = trim(col("CHILD"));
         Column sexCode = Codes903.normalised(col("SEX"));
-        Column year = coalesce(trim(col("YEAR")).cast(DataTypes.IntegerType), col("name_year"));
+        Column year = coalesce(ReturnYear.of(col("YEAR")), col("name_year"));
         Dataset<Row> typed = stagedHeaders.select(
                 coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa).cast(DataTypes.StringType)).as("la"),
                 when(child.notEqual(""), child).as("child"),
                 when(sexCode.isin("1", "M"), lit("male")).when(sexCode.isin("2", "F"), lit("female"))
                         .otherwise(lit("unknown")).as("sex"),
                 Dates903.parse(col("DOB")).as("dob"),
-                col("DOB").as("raw_dob"),
-                year.as("year"), col("file"), col("line"));
+                year.as("year"), col("file"), col("line"), col("fields_ok"));
         var latestFirst = Window.partitionBy(col("la"), col("child"))
                 .orderBy(col("year").desc_nulls_last(), col("file").desc(), col("line").desc());
-        return typed.where(col("la").isNotNull().and(col("child").isNotNull()))
+        return typed.where(col("la").isNotNull().and(col("child").isNotNull()).and(col("fields_ok")))
                 .withColumn("copy", row_number().over(latestFirst))
                 .where(col("copy").equalTo(1))
-                .select(col("la"), col("child"), col("sex"), col("dob"), col("raw_dob"));
+                .select(col("la"), col("child"), col("sex"), col("dob"));
     }
 }

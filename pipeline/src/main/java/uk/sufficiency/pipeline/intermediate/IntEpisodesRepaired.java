@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -25,10 +24,14 @@ public final class IntEpisodesRepaired {
     private IntEpisodesRepaired() {
     }
 
-    public static Dataset<Row> build(Dataset<Row> episodes) {
+    /**
+     * @param laWindow per LA its {@code last_year}: the latest return year among all its rows, so a
+     *                 return whose episodes all reappear in a later one still counts
+     */
+    public static Dataset<Row> build(Dataset<Row> episodes, Dataset<Row> laWindow) {
         Column nextDecom = lead(col("decom"), 1).over(Window.partitionBy(col("la"), col("child")).orderBy(col("decom")));
         // A small per-LA table, broadcast: a window over a whole LA would put it in one task.
-        Dataset<Row> laLatestYear = episodes.groupBy(col("la")).agg(max(col("year")).as("la_latest_year"));
+        Dataset<Row> laLatestYear = laWindow.select(col("la"), col("last_year").as("la_latest_year"));
         Dataset<Row> withContext = episodes
                 .join(broadcast(laLatestYear), "la")
                 .withColumn("next_decom", nextDecom);

@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Types every staged episode row and decides whether it is rejected (counting-rules §4). Output
  * columns: file, line, la, child, decom, dec, rne, legal_status, cin, placement, provider, rec,
- * home_post, pl_post, year, reject_reason (null for a row that survives).
+ * home_post, pl_post, year, reject_reason (null for a row that survives), and two warning flags
+ * taken before any repair: rec_without_dec, year_unreadable (a YEAR value that is not a year).
  */
 public final class IntEpisodesValidated {
     private IntEpisodesValidated() {
@@ -25,14 +26,14 @@ public final class IntEpisodesValidated {
 
     /**
      * @param defaultLa     the run's {@code --la}, used where a row has no LA value; may be null
-     * @param someUndated   whether any file has neither a YEAR column nor a year in its name
+     * @param someUndated   whether any file lacks a year in its name (its rows may need dating from data)
      */
     public static Dataset<Row> build(Dataset<Row> staged, String defaultLa, boolean someUndated) {
         Column rawLa = trim(col("LA"));
         Column la = coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa).cast(DataTypes.StringType));
         Column child = trim(col("CHILD"));
         Dataset<Row> typed = staged.select(
-                col("file"), col("line"), la.as("la"),
+                col("file"), col("line"), col("fields_ok"), la.as("la"),
                 when(child.notEqual(""), child).as("child"),
                 col("DECOM").as("raw_decom"), col("DEC").as("raw_dec"),
                 Dates903.parse(col("DECOM")).as("decom"),
@@ -45,18 +46,22 @@ public final class IntEpisodesValidated {
                 Codes903.normalised(col("REC")).as("rec"),
                 trim(col("HOME_POST")).as("home_post"),
                 trim(col("PL_POST")).as("pl_post"),
-                trim(col("YEAR")).cast(DataTypes.IntegerType).as("year_column"),
+                ReturnYear.of(col("YEAR")).as("year_column"),
+                Dates903.present(col("YEAR")).and(ReturnYear.of(col("YEAR")).isNull()).as("year_unreadable"),
                 col("name_year"));
 
-        // A file with neither a YEAR column nor a year in its name is dated by its latest DECOM or DEC;
-        // the window costs a shuffle, so it is only planned when such a file exists.
+        // A row with neither a readable YEAR nor a year in its file's name is dated by its file's latest
+        // DECOM or DEC; the window costs a shuffle, so it is only planned when such a file exists.
         Column year = coalesce(col("year_column"), col("name_year"));
         if (someUndated) {
             year = coalesce(year, Dates903.collectionYear(
                     max(greatest(col("decom"), col("dec"))).over(Window.partitionBy(col("file")))));
         }
 
-        Column reason = when(col("la").isNull().or(col("child").isNull()).or(Dates903.present(col("raw_decom")).unary_$bang()),
+        // A line with the wrong number of fields was misread (a stray comma or line break): its values
+        // cannot be trusted, so it is quarantined before anything else is checked.
+        Column reason = when(col("fields_ok").unary_$bang(), lit("bad_row"))
+                .when(col("la").isNull().or(col("child").isNull()).or(Dates903.present(col("raw_decom")).unary_$bang()),
                         lit("missing_key"))
                 .when(col("decom").isNull(), lit("bad_date"))
                 .when(Dates903.present(col("raw_dec")).and(col("dec").isNull()), lit("bad_date"))
@@ -69,6 +74,8 @@ public final class IntEpisodesValidated {
         return typed.select(col("file"), col("line"), col("la"), col("child"), col("decom"), col("dec"),
                 col("rne"), col("legal_status"), col("cin"), col("placement"), col("provider"), col("rec"),
                 col("home_post"), col("pl_post"), year.cast(DataTypes.IntegerType).as("year"),
-                reason.as("reject_reason"));
+                reason.as("reject_reason"),
+                col("rec").isNotNull().and(col("dec").isNull()).as("rec_without_dec"),
+                col("year_unreadable"));
     }
 }

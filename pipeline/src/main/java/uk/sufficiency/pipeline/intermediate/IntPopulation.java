@@ -30,7 +30,7 @@ public final class IntPopulation {
         Column names = array(trim(col("LA_NAME")), trim(col("OLD_LA_CODE")), trim(col("NEW_LA_CODE")));
         Dataset<Row> fromDfe = dfe
                 .where(lower(trim(col("GEOGRAPHIC_LEVEL"))).equalTo("local authority")
-                        .and(col("AGE_GROUP").contains("0 to 17")))
+                        .and(trim(col("AGE_GROUP")).rlike("(?i)^children aged 0 to 17( years)?$")))
                 .select(explode(names).as("name"),
                         trim(col("TIME_PERIOD")).cast(DataTypes.IntegerType).as("calendar_year"),
                         trim(col("POPULATION_ESTIMATE")).cast(DataTypes.LongType).as("population_0_17"))

@@ -15,8 +15,10 @@ public final class LaWindow {
     private LaWindow() {
     }
 
-    public static Dataset<Row> build(Dataset<Row> episodes) {
-        return episodes.groupBy(col("la"))
+    /** From every typed episode row, rejected or not: the returns an LA sent, not what survived. */
+    public static Dataset<Row> build(Dataset<Row> validated) {
+        return validated.where(col("la").isNotNull().and(col("year").isNotNull()))
+                .groupBy(col("la"))
                 .agg(min(col("year")).as("first_year"), max(col("year")).as("last_year"));
     }
 }

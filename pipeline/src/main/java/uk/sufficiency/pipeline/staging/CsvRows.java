@@ -4,10 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -29,23 +30,28 @@ public final class CsvRows {
 
     /**
      * @param wanted the columns to return, in this order; a column the file lacks comes back null
+     * @return file, line, fields_ok (the line has as many fields as the header) and the wanted columns
      */
     public static Dataset<Row> read(SparkSession spark, InputFile file, List<String> wanted) {
+        // One field per position (InputCatalog makes repeated names unique): from_csv matches by position.
         StructType schema = new StructType();
-        for (String column : new LinkedHashSet<>(file.columns())) {
+        for (String column : file.columns()) {
             schema = schema.add(column, DataTypes.StringType);
         }
         Dataset<Row> lines = spark.read().option("wholetext", true).text(file.path().toString())
                 .select(posexplode(split(col("value"), "\r?\n|\r")).as(new String[] {"index", "text"}))
                 .where(col("index").gt(0).and(trim(col("text")).notEqual("")));
         Column parsed = from_csv(col("text"), lit(schema.toDDL()), Map.of("mode", "PERMISSIVE"));
-        Column[] out = new Column[wanted.size() + 2];
+        // Fields counted outside quoted sections: a short or long row is misread, not merely blank.
+        Column fieldCount = size(split(regexp_replace(col("text"), "\"[^\"]*\"", ""), ",", -1));
+        Column[] out = new Column[wanted.size() + 3];
         out[0] = lit(file.displayName()).as("file");
         out[1] = col("index").plus(1).cast(DataTypes.IntegerType).as("line");
+        out[2] = fieldCount.equalTo(file.columns().size()).as("fields_ok");
         for (int i = 0; i < wanted.size(); i++) {
             String name = wanted.get(i);
-            out[i + 2] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);
+            out[i + 3] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);
         }
-        return lines.select(col("index"), parsed.as("r")).select(out);
+        return lines.select(col("index"), col("text"), parsed.as("r")).select(out);
     }
 }

@@ -3,15 +3,18 @@ package uk.sufficiency.pipeline.staging;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
@@ -101,6 +104,11 @@ public final class InputCatalog {
             if (!table.claims(columnSet, name)) {
                 continue;
             }
+            List<String> repeated = table.required().stream().filter(c -> columnSet.contains(c + "_2")).toList();
+            if (!repeated.isEmpty() && table.is903()) {
+                throw new InputProblem(display, "has the column" + (repeated.size() > 1 ? "s " : " ")
+                        + String.join(", ", repeated) + " more than once; which one holds the data is unclear");
+            }
             List<String> missing = table.required().stream().filter(c -> !columnSet.contains(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InputProblem(display, "looks like a " + table.label() + " table but lacks the required column"
@@ -115,7 +123,10 @@ public final class InputCatalog {
 
     /** The header row's column names, upper-case and trimmed, BOM removed. */
     static List<String> headerColumns(Path file, String display) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Undecodable bytes become U+FFFD, as Spark reads the rows, rather than failing the whole run.
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String first = reader.readLine();
             if (first == null) {
                 return List.of();
@@ -123,12 +134,51 @@ public final class InputCatalog {
             if (first.startsWith("\uFEFF")) {
                 first = first.substring(1);
             }
-            return Arrays.stream(first.split(",", -1))
-                    .map(c -> c.strip().replace("\"", "").toUpperCase(Locale.ROOT))
-                    .toList();
+            return uniqueNames(splitOutsideQuotes(first).stream()
+                    .map(c -> c.strip().toUpperCase(Locale.ROOT))
+                    .toList());
         } catch (IOException e) {
             throw new InputProblem(display, "cannot be read as UTF-8 text (" + e.getMessage() + ")");
         }
+    }
+
+    /** A CSV line's fields, honouring double quotes as the rows' parser does. */
+    static List<String> splitOutsideQuotes(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /**
+     * Column names made unique so every value keeps its position: a repeated name gets {@code _2},
+     * {@code _3}, … on its later occurrences (DfE's 2021 neighbour file repeats {@code SNP} after each
+     * {@code SNn}), and a blank name (a trailing comma) becomes {@code _C} and its 0-based position.
+     */
+    static List<String> uniqueNames(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).isEmpty() ? "_C" + i : names.get(i);
+            int occurrence = seen.merge(name, 1, Integer::sum);
+            out.add(occurrence == 1 ? name : name + "_" + occurrence);
+        }
+        return List.copyOf(out);
     }
 
     /** A 903 XML return has root {@code Children} or {@code EXPSSDA903} (any case). */
@@ -141,7 +191,15 @@ public final class InputCatalog {
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamReader.START_ELEMENT) {
                     String root = reader.getLocalName().toUpperCase(Locale.ROOT);
-                    return root.equals("CHILDREN") || root.equals("EXPSSDA903");
+                    if (!root.equals("CHILDREN") && !root.equals("EXPSSDA903")) {
+                        return false;
+                    }
+                    // Read to the end (keeping nothing) so a truncated return fails here, naming the file
+                    // and line, rather than deep inside a Spark task.
+                    while (reader.hasNext()) {
+                        reader.next();
+                    }
+                    return true;
                 }
             }
             return false;

@@ -1,5 +1,6 @@
 package uk.sufficiency.pipeline.staging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,31 @@ public enum SourceTable {
     /** DfE's published ONS mid-year estimates file, read as it comes. */
     POPULATION_DFE("population", Set.of("POPULATION_ESTIMATE"),
             List.of("TIME_PERIOD", "GEOGRAPHIC_LEVEL", "OLD_LA_CODE", "NEW_LA_CODE", "LA_NAME", "AGE_GROUP",
-                    "POPULATION_ESTIMATE"));
+                    "POPULATION_ESTIMATE")),
+    /** DfE's published CLA numbers and rates per 10,000 (England, regions, LAs), read as it comes. */
+    BENCHMARKS_DFE("benchmarks", Set.of("POPULATION_TYPE"),
+            List.of("TIME_PERIOD", "GEOGRAPHIC_LEVEL", "REGION_NAME", "OLD_LA_CODE", "LA_NAME", "NEW_LA_CODE",
+                    "POPULATION_TYPE", "CHILDREN_COUNT", "RATE_PER_10000"),
+            List.of("COUNTRY_CODE", "COUNTRY_NAME", "REGION_CODE", "POPULATION_ESTIMATE")),
+    /** The simple benchmarks file of inputs.md §5, for older published series. */
+    BENCHMARKS("benchmarks", Set.of("AREA_TYPE"), List.of("AREA", "AREA_TYPE", "YEAR", "MEASURE", "VALUE")),
+    /** DfE's statistical neighbour model as published since 2025: old_la_code, la_name, SN_1, SN_1P, … */
+    NEIGHBOURS_DFE("statistical neighbours", Set.of("SN_1"),
+            concat(List.of("OLD_LA_CODE", "LA_NAME"), numbered("SN_%d", "")),
+            numbered("SN_%dP", "")),
+    /**
+     * DfE's 2021 model file: {@code LA num, LA Name, …, SN1, SNP, SN2, SNP, …}; the repeated
+     * {@code SNP} columns are read as SNP, SNP_2, … SNP_10 (see InputCatalog).
+     */
+    NEIGHBOURS_DFE_2021("statistical neighbours", Set.of("SN1"),
+            concat(List.of("LA NUM", "LA NAME"), numbered("SN%d", "")),
+            numbered("SNP_%d", "SNP")),
+    /** The simple neighbours file: LA, NEIGHBOUR, RANK (codes or names), with an optional model YEAR. */
+    NEIGHBOURS("statistical neighbours", Set.of("NEIGHBOUR"), List.of("LA", "NEIGHBOUR", "RANK")),
+    /** Strategy targets (inputs.md §5), optionally per LA and with a RAG tolerance. */
+    KPI_TARGETS("kpi targets", Set.of("TARGET_VALUE"),
+            List.of("KPI", "BASELINE_DATE", "BASELINE_VALUE", "TARGET_DATE", "TARGET_VALUE", "POLARITY"),
+            List.of("TOLERANCE"));
 
     /** Columns any table may carry in pooled extracts. */
     public static final Set<String> OPTIONAL_COLUMNS = Set.of("LA", "YEAR");
@@ -28,11 +53,17 @@ public enum SourceTable {
     private final String label;
     private final Set<String> signature;
     private final List<String> required;
+    private final List<String> optional;
 
     SourceTable(String label, Set<String> signature, List<String> required) {
+        this(label, signature, required, List.of());
+    }
+
+    SourceTable(String label, Set<String> signature, List<String> required, List<String> optional) {
         this.label = label;
         this.signature = signature;
         this.required = required;
+        this.optional = optional;
     }
 
     public String label() {
@@ -43,13 +74,33 @@ public enum SourceTable {
         return required;
     }
 
+    /** Columns this table reads when present (a missing one reads as null). */
+    public List<String> optional() {
+        return optional;
+    }
+
+    /** Ten numbered column names; {@code first}, when not empty, replaces the first one. */
+    private static List<String> numbered(String pattern, String first) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            out.add(i == 1 && !first.isEmpty() ? first : String.format(pattern, i));
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
     /** Whether a file with these (upper-case) columns and this (lower-case) name belongs to this table. */
     boolean claims(Set<String> columns, String lowerCaseName) {
         if (this == POPULATION_DFE) {
             return columns.containsAll(required);
         }
         return signature.stream().anyMatch(columns::contains)
-                || (this != POPULATION && lowerCaseName.contains(label) && columns.contains("CHILD"));
+                || (is903() && lowerCaseName.contains(label) && columns.contains("CHILD"));
     }
 
     boolean is903() {

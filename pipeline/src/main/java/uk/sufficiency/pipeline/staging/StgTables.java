@@ -11,8 +11,9 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Staging models: every file of one source table, CSV or XML, unioned into one dataset of raw
- * string columns (the table's required columns plus {@code LA} and {@code YEAR}), with
- * {@code file}, {@code line} and {@code name_year} (the year the file's name states, or null).
+ * string columns (the table's required and optional columns plus {@code LA} and {@code YEAR}), with
+ * {@code file}, {@code line}, {@code fields_ok} (false for a CSV line whose field count differs from
+ * its header) and {@code name_year} (the year the file's name states, or null).
  */
 public final class StgTables {
     private StgTables() {
@@ -20,6 +21,7 @@ public final class StgTables {
 
     public static Dataset<Row> load(SparkSession spark, InputCatalog catalog, SourceTable table) {
         List<String> wanted = new ArrayList<>(table.required());
+        table.optional().stream().filter(c -> !wanted.contains(c)).forEach(wanted::add);
         SourceTable.OPTIONAL_COLUMNS.stream().sorted().filter(c -> !wanted.contains(c)).forEach(wanted::add);
         List<Dataset<Row>> parts = new ArrayList<>();
         for (InputFile file : catalog.of(table)) {
@@ -46,7 +48,8 @@ public final class StgTables {
 
     private static Dataset<Row> empty(SparkSession spark, List<String> wanted) {
         var schema = new org.apache.spark.sql.types.StructType()
-                .add("file", DataTypes.StringType).add("line", DataTypes.IntegerType);
+                .add("file", DataTypes.StringType).add("line", DataTypes.IntegerType)
+                .add("fields_ok", DataTypes.BooleanType);
         for (String column : wanted) {
             schema = schema.add(column, DataTypes.StringType);
         }

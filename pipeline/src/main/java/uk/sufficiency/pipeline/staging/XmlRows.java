@@ -23,7 +23,8 @@ public final class XmlRows {
     }
 
     public static Dataset<Row> read(SparkSession spark, InputFile file, SourceTable table, List<String> wanted) {
-        StructType schema = new StructType().add("file", DataTypes.StringType).add("line", DataTypes.IntegerType);
+        StructType schema = new StructType().add("file", DataTypes.StringType).add("line", DataTypes.IntegerType)
+                .add("fields_ok", DataTypes.BooleanType);
         for (String column : wanted) {
             schema = schema.add(column, DataTypes.StringType);
         }
@@ -41,11 +42,12 @@ public final class XmlRows {
                 if (record.table() != table) {
                     continue;
                 }
-                Object[] values = new Object[wanted.size() + 2];
+                Object[] values = new Object[wanted.size() + 3];
                 values[0] = file;
                 values[1] = record.line();
+                values[2] = true;
                 for (int i = 0; i < wanted.size(); i++) {
-                    values[i + 2] = record.fields().get(wanted.get(i));
+                    values[i + 3] = record.fields().get(wanted.get(i));
                 }
                 rows.add(RowFactory.create(values));
             }

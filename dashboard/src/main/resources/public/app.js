@@ -1,130 +1,171 @@
-// Draws the month-end chart on the dashboard page. It lives in a file, not inline, so the
-// Content-Security-Policy can forbid inline script. The page supplies, as data- attributes on
-// #chart: the JSON address, the first and last month ends of the LA's window, and the
-// categories in stacking order with their labels and colours. A count the reader may not see
-// exactly arrives as the string '[c]' (counting-rules §9): it is drawn as no bar and named in the
-// tooltip, never guessed at.
+// Draws every chart on a dashboard page. It lives in a file, not inline, so the
+// Content-Security-Policy can forbid inline script. Each chart is a .chart element whose
+// data-src is the figure's JSON address and whose data-spec says how to draw it (Drawing.java):
+// bars or lines along spec.x, one series per value of spec.series (showing spec.values[0]) or
+// one per value column. A figure the reader may not see exactly arrives as the string '[c]'
+// (counting-rules §9): it is drawn as no bar or point and named in the tooltip, never guessed at.
 (function () {
   'use strict';
 
-  var el = document.getElementById('chart');
-  if (!el) {
-    return;
-  }
-  if (typeof echarts === 'undefined') {
-    el.textContent = 'The chart could not be drawn. The figures at each 31 March are in the table below.';
-    return;
-  }
-
   var SUPPRESSED = '[c]';
+  var TEXT = '#0b0c0c';
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  var categories = JSON.parse(el.dataset.categories);
+  // Colours for value columns (and codes with none of their own), distinguishable and dark enough on white.
+  var PALETTE = ['#1d70b8', '#d4351c', '#0b6e4f', '#f47738', '#912b88', '#505a5f', '#b58840', '#28a197'];
+  var charts = {};
 
-  // Every month end of the window, so a month with no child in care still has its (empty) bar.
-  function monthEnds(from, to) {
-    var out = [];
-    if (!from || !to) {
-      return out;
+  function axisLabel(value) {
+    var text = String(value);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      return MONTHS[Number(text.slice(5, 7)) - 1] + ' ' + text.slice(0, 4);
     }
-    var year = Number(from.slice(0, 4));
-    var month = Number(from.slice(5, 7));
-    for (;;) {
-      var iso = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10); // day 0 = last day of month
-      if (iso > to) {
-        return out;
-      }
-      out.push(iso);
-      month += 1;
-      if (month > 12) {
-        month = 1;
-        year += 1;
-      }
-    }
+    return text;
   }
 
-  function monthLabel(iso) {
-    return MONTHS[Number(iso.slice(5, 7)) - 1] + ' ' + iso.slice(0, 4);
+  function keeps(spec, row) {
+    return Object.keys(spec.only || {}).every(function (column) {
+      return String(row[column]) === spec.only[column];
+    });
   }
 
-  function draw(json) {
-    var axis = monthEnds(el.dataset.from, el.dataset.to);
-    var byCategory = {}; // category code -> month end -> children (a number, or '[c]')
-    json.rows.forEach(function (row) {
-      var code = row.category === null ? '' : row.category;
-      (byCategory[code] = byCategory[code] || {})[row.month_end] = row.children;
+  // [{name, colour, values: [per x]}] from the rows, in the order the page's table uses.
+  function seriesOf(spec, rows, axis) {
+    var index = {};
+    axis.forEach(function (x, i) { index[x] = i; });
+    if (spec.series) {
+      var value = spec.values[0].name;
+      var labels = spec.seriesLabels || {};
+      var codes = Object.keys(labels).filter(function (code) {
+        return rows.some(function (row) { return String(row[spec.series]) === code; });
+      });
+      rows.forEach(function (row) {
+        var code = String(row[spec.series]);
+        if (codes.indexOf(code) < 0) {
+          codes.push(code);
+        }
+      });
+      return codes.map(function (code, i) {
+        // A breakdown has no row for a cell with no children: a count of 0 (a share stays empty).
+        var values = axis.map(function () { return spec.type === 'bar' ? 0 : '-'; });
+        rows.forEach(function (row) {
+          if (String(row[spec.series]) === code && row[value] !== null) {
+            values[index[String(row[spec.x])]] = row[value];
+          }
+        });
+        var label = labels[code] || {};
+        return { name: label.label || code, colour: label.colour || PALETTE[i % PALETTE.length], values: values };
+      });
+    }
+    return spec.values.filter(function (v) {
+      return rows.some(function (row) { return row[v.name] !== null && row[v.name] !== undefined; });
+    }).map(function (v, i) {
+      return {
+        name: v.label,
+        colour: PALETTE[i % PALETTE.length],
+        values: axis.map(function (x) {
+          var row = rows.filter(function (r) { return String(r[spec.x]) === x; })[0];
+          return row && row[v.name] !== null ? row[v.name] : '-';
+        })
+      };
     });
-    // What each series shows at each month end, as the reader may see it: series index -> values.
-    var counts = categories.map(function (c) {
-      var byMonth = byCategory[c.code] || {};
-      return axis.map(function (d) { return byMonth[d] === undefined ? 0 : byMonth[d]; });
+  }
+
+  function draw(el, spec, json) {
+    var rows = json.rows.filter(function (row) { return keeps(spec, row); });
+    var axis = [];
+    rows.forEach(function (row) {
+      var x = String(row[spec.x]);
+      if (axis.indexOf(x) < 0) {
+        axis.push(x);
+      }
     });
+    var series = seriesOf(spec, rows, axis);
     el.textContent = '';
     var chart = echarts.init(el);
+    charts[el.id] = chart;
     chart.setOption({
-      grid: { left: 56, right: 16, top: 96, bottom: 48 },
-      legend: { type: 'scroll', top: 0, textStyle: { color: '#0b0c0c' } },
+      animation: false,
+      grid: { left: 64, right: 16, top: 72, bottom: 48 },
+      legend: { type: 'scroll', top: 0, textStyle: { color: TEXT } },
       tooltip: {
         trigger: 'axis',
-        axisPointer: { type: 'shadow' },
         // Drawn on the canvas: ECharts' HTML tooltip uses inline style attributes, which the CSP blocks.
         renderMode: 'richText',
-        // Only the categories with children, and the total, so the tooltip stays readable. With a
-        // suppressed category the total is unknown too, so it is not shown.
         formatter: function (points) {
-          var total = 0;
-          var suppressed = false;
-          var lines = [];
-          points.forEach(function (p) {
-            var shown = counts[p.seriesIndex][points[0].dataIndex];
-            if (shown === SUPPRESSED) {
-              suppressed = true;
-              lines.push(p.seriesName + ': ' + SUPPRESSED);
-            } else if (shown > 0) {
-              total += shown;
-              lines.push(p.seriesName + ': ' + shown);
-            }
+          var i = points[0].dataIndex;
+          var lines = series.map(function (s) {
+            var v = s.values[i];
+            return s.name + ': ' + (v === '-' ? 'none' : v + (spec.percent ? '%' : ''));
           });
-          var footer = suppressed ? '[c]: 1 to 4 children, not shown' : 'Total: ' + total;
-          return [monthLabel(points[0].axisValue)].concat(lines, [footer]).join('\n');
+          var hidden = series.some(function (s) { return s.values[i] === SUPPRESSED; });
+          return [axisLabel(axis[i])].concat(lines, hidden ? ['[c]: 1 to 4 children, not shown'] : []).join('\n');
         }
       },
-      xAxis: {
-        type: 'category',
-        data: axis,
-        axisLabel: { formatter: monthLabel, color: '#0b0c0c' }
-      },
+      xAxis: { type: 'category', data: axis, axisLabel: { formatter: axisLabel, color: TEXT } },
       yAxis: {
         type: 'value',
-        name: 'Children',
-        minInterval: 1,
-        axisLabel: { color: '#0b0c0c' },
-        nameTextStyle: { color: '#0b0c0c' }
+        name: spec.yName,
+        minInterval: spec.percent ? 0 : 1,
+        axisLabel: { color: TEXT, formatter: spec.percent ? '{value}%' : '{value}' },
+        nameTextStyle: { color: TEXT }
       },
-      series: categories.map(function (c, i) {
+      series: series.map(function (s) {
         return {
-          name: c.label,
-          type: 'bar',
-          stack: 'children',
-          itemStyle: c.colour ? { color: c.colour } : undefined,
+          name: s.name,
+          type: spec.type,
+          stack: spec.stacked ? 'total' : undefined,
+          itemStyle: { color: s.colour },
+          lineStyle: spec.type === 'line' ? { color: s.colour, width: 2 } : undefined,
+          showSymbol: spec.type === 'line' && axis.length < 40,
+          connectNulls: false,
           emphasis: { focus: 'series' },
-          // '-' is ECharts' "no value": a suppressed count is left out, not drawn as 0.
-          data: counts[i].map(function (v) { return v === SUPPRESSED ? '-' : v; })
+          // '-' is ECharts' "no value": a suppressed figure is left out, not drawn as 0.
+          data: s.values.map(function (v) { return v === SUPPRESSED ? '-' : v; })
         };
       })
     });
+    el.setAttribute('data-drawn', String(series.length));
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
-  fetch(el.dataset.src, { headers: { Accept: 'application/json' } })
-    .then(function (response) {
-      if (!response.ok) {
-        throw new Error('the server answered ' + response.status);
-      }
-      return response.json();
-    })
-    .then(draw)
-    .catch(function (error) {
-      el.textContent = 'The chart could not be loaded (' + error.message + '). ' +
-        'The figures at each 31 March are in the table below, and every month end is in the CSV download.';
+  function load(el) {
+    var spec = JSON.parse(el.dataset.spec);
+    fetch(el.dataset.src, { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('the server answered ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (json) { draw(el, spec, json); })
+      .catch(function (error) {
+        el.textContent = 'The chart could not be loaded (' + error.message + '). ' +
+          'The same figures are in the table below and in the downloads.';
+      });
+  }
+
+  function savePng(button) {
+    var chart = charts[button.dataset.chart];
+    if (!chart) {
+      return;
+    }
+    var link = document.createElement('a');
+    link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    link.download = button.dataset.file;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  var elements = document.querySelectorAll('.chart[data-spec]');
+  if (typeof echarts === 'undefined') {
+    elements.forEach(function (el) {
+      el.textContent = 'The chart could not be drawn. The same figures are in the table below.';
     });
+    return;
+  }
+  elements.forEach(load);
+  document.querySelectorAll('button.save-png').forEach(function (button) {
+    button.addEventListener('click', function () { savePng(button); });
+  });
 }());

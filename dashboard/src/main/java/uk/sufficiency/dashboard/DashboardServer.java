@@ -8,7 +8,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import uk.sufficiency.dashboard.auth.Users;
 import uk.sufficiency.warehouse.Viewer;
+import uk.sufficiency.warehouse.figures.Figure;
+import uk.sufficiency.warehouse.figures.FigureCatalogue;
 
 /**
- * The dashboard's web server: the month-end page, its JSON and CSV, ECharts from the webjar and the
- * page's own script and style from {@code /public}. Only aggregates are served. Every figure needs a
+ * The dashboard's web server: its pages ({@link Page}), each catalogue figure as JSON, CSV and XLSX,
+ * ECharts from the webjar and the pages' own script and style from {@code /public}. Only aggregates are served. Every figure needs a
  * signed-in user ({@link Login}) and is suppressed for that user (counting-rules §9, via
  * {@link Figures}). Every response carries headers that forbid inline script, framing, MIME
  * sniffing and leaking the URL onwards; pages and API answers are never cached.
@@ -77,20 +83,27 @@ public final class DashboardServer {
         });
         new Login(users, clock).install(app); // registered after the headers, so its refusals carry them too
 
-        app.get("/", forLa(current, (ctx, figures, la) -> ctx.html(DashboardPage.render(new DashboardPage.Content(
-                la, figures.las(), figures.snapshot(), figures.years(la), figures.monthEnd(la), figures.exactFor(la),
-                figures.forPublication(), account(ctx))))));
+        for (Page page : Page.ALL) {
+            app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,
+                    account(ctx), pageQuery(ctx, la)))));
+        }
         app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
-        app.get("/api/cla-month-end", forLa(current, (ctx, figures, la) ->
-                ctx.json(laRows(la, figures.monthEnd(la)))));
-        app.get("/api/cla-month-end.csv", forLa(current, (ctx, figures, la) -> {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"cla-month-end-" + fileNamePart(la)
-                    + (figures.forPublication() ? "-publication" : "") + ".csv\"");
-            ctx.result(CsvText.of(Figures.MONTH_END_COLUMNS, figures.monthEnd(la)));
-        }));
-        app.get("/api/cla-year", forLa(current, (ctx, figures, la) ->
-                ctx.json(laRows(la, figures.years(la)))));
+        for (Figure figure : FigureCatalogue.all()) {
+            String api = "/api/" + figure.id();
+            app.get(api, forLa(current, (ctx, figures, la) -> ctx.json(FigureJson.body(figure, la, figures,
+                    figures.rows(figure, la)))));
+            app.get(api + ".csv", forLa(current, (ctx, figures, la) -> {
+                ctx.contentType("text/csv; charset=utf-8");
+                attachment(ctx, figure, la, figures, "csv");
+                ctx.result(CsvText.of(figure.columnNames(), figures.rows(figure, la)));
+            }));
+            app.get(api + ".xlsx", forLa(current, (ctx, figures, la) -> {
+                ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                attachment(ctx, figure, la, figures, "xlsx");
+                List<Map<String, Object>> rows = figures.rows(figure, la);
+                ctx.result(XlsxFile.of(ChartPanel.title(figure, la, rows), figure.columnNames(), rows));
+            }));
+        }
 
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -127,9 +140,40 @@ public final class DashboardServer {
             try (CurrentWarehouse.Lease lease = current.lease()
                     .orElseThrow(() -> new ServiceUnavailableResponse(NO_SNAPSHOT))) {
                 Viewer viewer = Login.signedIn(ctx).user().viewer();
-                handler.handle(ctx, new Figures(lease.warehouse(), viewer, forPublication(ctx)));
+                handler.handle(ctx, new Figures(lease.warehouse(), viewer, forPublication(ctx), date(ctx, "from"),
+                        date(ctx, "to")));
             }
         };
+    }
+
+    /** {@code ?from=} or {@code ?to=}: an ISO date, or blank for no bound. */
+    private static LocalDate date(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse(name + " must be a date such as 2022-03-31, not '" + value + "'.");
+        }
+    }
+
+    /** The page's own selection, to carry into its chart and download links. */
+    private static String pageQuery(Context ctx, String la) {
+        StringBuilder query = new StringBuilder("la=").append(URLEncoder.encode(la, StandardCharsets.UTF_8));
+        for (String name : List.of("from", "to", "publication")) {
+            String value = ctx.queryParam(name);
+            if (value != null && !value.isBlank()) {
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
+    }
+
+    private static void attachment(Context ctx, Figure figure, String la, Figures figures, String extension) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + figure.id() + "-" + fileNamePart(la)
+                + (figures.forPublication() ? "-publication" : "") + "." + extension + "\"");
     }
 
     /** {@code ?publication=true} marks an export for publication: small numbers suppressed for every LA. */
@@ -162,14 +206,6 @@ public final class DashboardServer {
             }
             handler.handle(ctx, figures, la);
         });
-    }
-
-    /** {@code {"la": ..., "rows": [...]}}, in that order, so a reader sees whose rows they are first. */
-    private static Map<String, Object> laRows(String la, List<Map<String, Object>> rows) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("la", la);
-        body.put("rows", rows);
-        return body;
     }
 
     /** JSON for the API, a readable page for people; the status says what went wrong either way. */

@@ -40,6 +40,18 @@ enum PlacementCategory {
         this.colour = colour;
     }
 
+    String code() {
+        return code;
+    }
+
+    String label() {
+        return label;
+    }
+
+    String colour() {
+        return colour;
+    }
+
     private static Optional<PlacementCategory> find(String code) {
         return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
     }

@@ -37,9 +37,12 @@ class DashboardServerTest {
                 test.accept(new Browser(server).signedInAs(TestUsers.REGION)));
     }
 
+    /** Every field of the expected object is in the answer with the same value (rows compared whole). */
     static void assertJson(String expected, Browser.Reply reply) throws Exception {
         assertEquals("application/json", reply.header("Content-Type"), reply.body());
-        assertEquals(JSON.readTree(expected), JSON.readTree(reply.body()));
+        JsonNode want = JSON.readTree(expected);
+        JsonNode got = JSON.readTree(reply.body());
+        want.fieldNames().forEachRemaining(field -> assertEquals(want.get(field), got.get(field), field + " in " + reply.body()));
     }
 
     /** The month-end CSV text block as the JSON rows the API should give (quoting [c] as a string). */
@@ -116,11 +119,11 @@ class DashboardServerTest {
         publishFirstSnapshot(dir);
         run(dir, checked(browser -> {
             assertJson("""
-                    {"la":"Lancashire","rows":[{"la":"Lancashire","year":2022,"looked_after_31_march":1,"started":5,
+                    {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":1,"started":5,
                       "ceased":4,"population_0_17":3000,"rate_per_10000":3.3}]}""",
                     browser.get("/api/cla-year?la=Lancashire"));
             assertJson("""
-                    {"la":"Blackpool","rows":[{"la":"Blackpool","year":2022,"looked_after_31_march":7,"started":7,
+                    {"la":"Blackpool","rows":[{"year":2022,"looked_after_31_march":7,"started":7,
                       "ceased":0,"population_0_17":2000,"rate_per_10000":35.0}]}""",
                     browser.get("/api/cla-year?la=Blackpool"));
         }));
@@ -216,40 +219,45 @@ class DashboardServerTest {
     }
 
     @Test
-    void pageHasTheChartTheYearTableAndTheDownload(@TempDir Path dir) throws Exception {
+    void childrenPageHasEachChartWithItsTableAndDownloads(@TempDir Path dir) throws Exception {
         Path snapshot = publishFirstSnapshot(dir);
         run(dir, checked(browser -> {
-            Browser.Reply reply = browser.get("/?la=Lancashire");
+            Browser.Reply reply = browser.get("/children?la=Lancashire");
             assertEquals(200, reply.code());
             assertTrue(reply.header("Content-Type").startsWith("text/html"));
             String html = reply.body();
             assertTrue(html.contains("<html lang=\"en\">"));
-            assertTrue(html.contains("<title>Children looked after at each month end, from 30 April 2021 to "
-                    + "31 March 2022: Lancashire</title>"), html);
-            assertTrue(html.contains("<h1>Children looked after at each month end</h1>"));
-            assertTrue(html.contains("<strong>Lancashire</strong>: the number of children looked after at the end of "
-                    + "each month from 30 April 2021 to 31 March 2022, by placement category."), html);
-            assertTrue(html.contains("<div id=\"chart\""));
-            assertTrue(html.contains("data-src=\"/api/cla-month-end?la=Lancashire\""));
-            assertTrue(html.contains("data-from=\"2021-04-30\" data-to=\"2022-03-31\""));
+            assertTrue(html.contains("<title>Children looked after: Lancashire</title>"), html);
+            assertTrue(html.contains("<h1>Children looked after</h1>"));
+            assertTrue(html.contains("<a href=\"/children\" aria-current=\"page\">Children looked after</a>"), html);
+            // The month-end chart: its heading says what, whose and when; its data is the figure's JSON.
+            assertTrue(html.contains("<h2 id=\"cla-month-end-heading\">Children looked after at each month end, by "
+                    + "placement category: Lancashire, 30 April 2021 to 31 March 2022</h2>"), html);
+            assertTrue(html.contains("<div id=\"cla-month-end-chart\" class=\"chart\" role=\"img\" "
+                    + "aria-labelledby=\"cla-month-end-heading\" data-src=\"/api/cla-month-end?la=Lancashire\""), html);
             assertTrue(html.contains("<script src=\"/webjars/echarts/5.5.0/echarts.min.js\" defer></script>"));
             assertTrue(html.contains("<script src=\"/app.js\" defer></script>"));
             assertFalse(html.contains("<script>"), "no inline script: the CSP forbids it");
             assertFalse(html.contains("style="), "no inline style: the CSP forbids it");
-            assertTrue(html.contains("<a href=\"/api/cla-month-end.csv?la=Lancashire\" download>"));
+            assertTrue(html.contains("<a href=\"/api/cla-month-end.csv?la=Lancashire\" download>CSV</a>"), html);
+            assertTrue(html.contains("<a href=\"/api/cla-month-end.xlsx?la=Lancashire\" download>Excel (XLSX)</a>"));
             assertTrue(html.contains("<a href=\"/api/cla-month-end.csv?la=Lancashire&amp;publication=true\" download>"));
+            assertTrue(html.contains("<button type=\"button\" class=\"save-png\" data-chart=\"cla-month-end-chart\""));
             // The selector, because the warehouse holds two LAs, with this one chosen.
             assertTrue(html.contains("<option value=\"Lancashire\" selected>Lancashire</option>"));
             assertTrue(html.contains("<option value=\"Blackpool\">Blackpool</option>"));
-            // The table: categories in §8 order, then the 31 March 2022 row worked out in TestSnapshot.
-            assertTrue(html.contains("<table>"));
-            assertTrue(html.contains("<caption>Lancashire: children looked after at 31 March"));
-            assertTrue(html.contains("<tr><th scope=\"col\">Fostering: in-house</th><th scope=\"col\">Fostering: "
-                    + "independent agency</th><th scope=\"col\">Children&#39;s home: private or voluntary</th>"
-                    + "<th scope=\"col\">Secure children&#39;s home</th><th scope=\"col\">Placed with parents</th></tr>"),
-                    html);
-            assertTrue(html.contains("<tr><th scope=\"row\">31 March 2022</th><td>1</td><td>5</td><td>4</td>"
-                    + "<td>3.3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"), html);
+            // The month-end table, pivoted: categories in §8 order, then 31 March 2022 as worked out in TestSnapshot.
+            assertTrue(html.contains("<tr><th scope=\"col\">Month end</th><th scope=\"col\">Fostering: in-house</th>"
+                    + "<th scope=\"col\">Fostering: independent agency</th><th scope=\"col\">Children&#39;s home: "
+                    + "private or voluntary</th><th scope=\"col\">Secure children&#39;s home</th>"
+                    + "<th scope=\"col\">Placed with parents</th></tr>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">31 Dec 2021</th><td>0</td><td>0</td><td>1</td><td>1</td>"
+                    + "<td>0</td></tr>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">31 Mar 2022</th><td>0</td><td>0</td><td>0</td><td>0</td>"
+                    + "<td>1</td></tr>"), html);
+            // The year table as cla_year has it: 1 looked after, 5 started, 4 ceased, population 3,000, rate 3.3.
+            assertTrue(html.contains("<tr><th scope=\"row\">2022</th><td>1</td><td>5</td><td>4</td><td>3,000</td>"
+                    + "<td>3.3</td></tr>"), html);
             assertFalse(html.contains("<td>[c]</td>"), "a regional analyst sees exact figures");
             assertFalse(html.contains("suppression-note"), html);
             assertTrue(html.contains("Warehouse snapshot " + snapshot.getFileName() + "."));
@@ -264,11 +272,10 @@ class DashboardServerTest {
     void pageDefaultsToTheFirstLaForARegionalAnalyst(@TempDir Path dir) throws Exception {
         publishFirstSnapshot(dir);
         run(dir, checked(browser -> {
-            String html = browser.get("/").body();
+            String html = browser.get("/children").body();
             assertTrue(html.contains("<option value=\"Blackpool\" selected>Blackpool</option>"));
             // Kinship, in-house, IFA: §8 order.
-            assertTrue(html.contains("<tr><th scope=\"row\">31 March 2022</th><td>7</td><td>7</td><td>0</td>"
-                    + "<td>35.0</td><td>1</td><td>5</td><td>1</td></tr>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">31 Mar 2022</th><td>1</td><td>5</td><td>1</td></tr>"), html);
         }));
     }
 
@@ -289,14 +296,14 @@ class DashboardServerTest {
 
             assertJson("{\"las\":[\"Lancashire\"]}", browser.get("/api/las"));
             assertJson("""
-                    {"la":"Lancashire","rows":[{"la":"Lancashire","year":2023,"looked_after_31_march":1,"started":1,
+                    {"la":"Lancashire","rows":[{"year":2023,"looked_after_31_march":1,"started":1,
                       "ceased":0,"population_0_17":null,"rate_per_10000":null}]}""",
                     browser.get("/api/cla-year?la=Lancashire"));
             assertEquals(404, browser.get("/api/cla-year?la=Blackpool").code());
-            String html = browser.get("/").body();
+            String html = browser.get("/children").body();
             assertFalse(html.contains("<select"), "one LA: no selector");
-            assertTrue(html.contains("<tr><th scope=\"row\">31 March 2023</th><td>1</td><td>1</td><td>0</td>"
-                    + "<td></td><td>1</td></tr>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">2023</th><td>1</td><td>1</td><td>0</td><td></td>"
+                    + "<td></td></tr>"), html);
         }));
     }
 

@@ -35,20 +35,20 @@ class ScopingTest {
 
     /** Blackpool's year: 7 looked after, 7 started, 0 ceased, rate 35.0, all exact (none is 1 to 4). */
     static final String BLACKPOOL_YEAR = """
-            {"la":"Blackpool","rows":[{"la":"Blackpool","year":2022,"looked_after_31_march":7,"started":7,
+            {"la":"Blackpool","rows":[{"year":2022,"looked_after_31_march":7,"started":7,
               "ceased":0,"population_0_17":2000,"rate_per_10000":35.0}]}""";
     /** Lancashire's year from elsewhere: 1 -> [c], 5 exact, 4 -> [c], rate 3.3 from the 1 -> [c]. */
     static final String LANCASHIRE_YEAR_SEEN_FROM_ELSEWHERE = """
-            {"la":"Lancashire","rows":[{"la":"Lancashire","year":2022,"looked_after_31_march":"[c]","started":5,
+            {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":"[c]","started":5,
               "ceased":"[c]","population_0_17":3000,"rate_per_10000":"[c]"}]}""";
 
-    /** The 31 March 2022 rows of the page's table (categories in §8 order). */
-    static final String BLACKPOOL_ROW_EXACT = "<tr><th scope=\"row\">31 March 2022</th><td>7</td><td>7</td><td>0</td>"
-            + "<td>35.0</td><td>1</td><td>5</td><td>1</td></tr>";
-    static final String BLACKPOOL_ROW_SUPPRESSED = "<tr><th scope=\"row\">31 March 2022</th><td>7</td><td>7</td>"
-            + "<td>0</td><td>35.0</td><td>[c]</td><td>5</td><td>[c]</td></tr>";
-    static final String LANCASHIRE_ROW_SUPPRESSED = "<tr><th scope=\"row\">31 March 2022</th><td>[c]</td><td>5</td>"
-            + "<td>[c]</td><td>[c]</td><td>0</td><td>0</td><td>0</td><td>0</td><td>[c]</td></tr>";
+    /** The 31 March 2022 row of the children page's month-end table (categories in §8 order: kinship, in-house, IFA). */
+    static final String BLACKPOOL_ROW_EXACT = "<tr><th scope=\"row\">31 Mar 2022</th><td>1</td><td>5</td><td>1</td></tr>";
+    static final String BLACKPOOL_ROW_SUPPRESSED = "<tr><th scope=\"row\">31 Mar 2022</th><td>[c]</td><td>5</td>"
+            + "<td>[c]</td></tr>";
+    /** Lancashire's row of the children page's year table seen from elsewhere: the population stays exact. */
+    static final String LANCASHIRE_ROW_SUPPRESSED = "<tr><th scope=\"row\">2022</th><td>[c]</td><td>5</td>"
+            + "<td>[c]</td><td>3,000</td><td>[c]</td></tr>";
 
     @TempDir
     Path dir;
@@ -76,7 +76,7 @@ class ScopingTest {
             assertEquals(BLACKPOOL_SEEN_FROM_ELSEWHERE, browser.get("/api/cla-month-end.csv?la=Blackpool").body());
             assertJson(BLACKPOOL_YEAR, browser.get("/api/cla-year?la=Blackpool"));
 
-            String page = browser.get("/?la=Blackpool").body();
+            String page = browser.get("/children?la=Blackpool").body();
             assertTrue(page.contains(BLACKPOOL_ROW_SUPPRESSED), page);
             assertTrue(page.contains("<p class=\"note\" id=\"suppression-note\">Blackpool is not your local authority, "
                     + "so counts of 1 to 4 children, and any rate or share computed from one, are shown as "
@@ -91,7 +91,7 @@ class ScopingTest {
                     browser.get("/api/cla-month-end?la=Lancashire"));
             assertEquals(LANCASHIRE_SEEN_FROM_ELSEWHERE, browser.get("/api/cla-month-end.csv?la=Lancashire").body());
             assertJson(LANCASHIRE_YEAR_SEEN_FROM_ELSEWHERE, browser.get("/api/cla-year?la=Lancashire"));
-            String page = browser.get("/?la=Lancashire").body();
+            String page = browser.get("/children?la=Lancashire").body();
             assertTrue(page.contains(LANCASHIRE_ROW_SUPPRESSED), page);
         });
     }
@@ -101,18 +101,18 @@ class ScopingTest {
         as(TestUsers.LANCASHIRE, browser -> {
             assertEquals(TestSnapshot.LANCASHIRE_CSV, browser.get("/api/cla-month-end.csv?la=Lancashire").body());
             assertJson("""
-                    {"la":"Lancashire","rows":[{"la":"Lancashire","year":2022,"looked_after_31_march":1,"started":5,
+                    {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":1,"started":5,
                       "ceased":4,"population_0_17":3000,"rate_per_10000":3.3}]}""", browser.get("/api/cla-year"));
             assertJson("{\"la\":\"Lancashire\",\"rows\":" + csvAsJsonRows(TestSnapshot.LANCASHIRE_CSV) + "}",
                     browser.get("/api/cla-month-end"));
-            String page = browser.get("/").body();
+            String page = browser.get("/children").body();
             assertTrue(page.contains("<option value=\"Lancashire\" selected>"), "own LA first, not the first alphabetically");
-            assertTrue(page.contains("<td>1</td><td>5</td><td>4</td><td>3.3</td>"), page);
+            assertTrue(page.contains("<td>1</td><td>5</td><td>4</td><td>3,000</td><td>3.3</td>"), page);
             assertFalse(page.contains("suppression-note"), page);
         });
         as(TestUsers.BLACKPOOL, browser -> {
             assertEquals(TestSnapshot.BLACKPOOL_CSV, browser.get("/api/cla-month-end.csv").body());
-            assertTrue(browser.get("/").body().contains(BLACKPOOL_ROW_EXACT));
+            assertTrue(browser.get("/children").body().contains(BLACKPOOL_ROW_EXACT));
         });
     }
 
@@ -122,7 +122,7 @@ class ScopingTest {
             assertEquals(TestSnapshot.BLACKPOOL_CSV, browser.get("/api/cla-month-end.csv?la=Blackpool").body());
             assertEquals(TestSnapshot.LANCASHIRE_CSV, browser.get("/api/cla-month-end.csv?la=Lancashire").body());
             assertJson(BLACKPOOL_YEAR, browser.get("/api/cla-year?la=Blackpool"));
-            assertTrue(browser.get("/?la=Blackpool").body().contains(BLACKPOOL_ROW_EXACT));
+            assertTrue(browser.get("/children?la=Blackpool").body().contains(BLACKPOOL_ROW_EXACT));
         });
     }
 
@@ -140,7 +140,7 @@ class ScopingTest {
             assertEquals(LANCASHIRE_SEEN_FROM_ELSEWHERE,
                     browser.get("/api/cla-month-end.csv?la=Lancashire&publication=true").body(), "even the own LA");
             assertJson(LANCASHIRE_YEAR_SEEN_FROM_ELSEWHERE, browser.get("/api/cla-year?publication=true"));
-            String page = browser.get("/?publication=true").body();
+            String page = browser.get("/children?publication=true").body();
             assertTrue(page.contains("These figures are marked for publication"), page);
             assertTrue(page.contains("data-src=\"/api/cla-month-end?la=Lancashire&amp;publication=true\""), page);
             // A mistyped flag is refused rather than read as "not for publication".

@@ -1,0 +1,84 @@
+package uk.sufficiency.dashboard;
+
+import static uk.sufficiency.dashboard.DashboardPage.escape;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The landing page's cards: one per strategy KPI with its latest value, baseline, target,
+ * trajectory and RAG status (in words as well as colour), and its monthly series as a sparkline
+ * with the table and downloads of any chart. A KPI whose inputs are not loaded says so.
+ */
+final class KpiCards {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final Map<String, String> RAG_TEXT = Map.of(
+            "green", "Green: at or better than the trajectory",
+            "amber", "Amber: worse than the trajectory, within the tolerance",
+            "red", "Red: worse than the trajectory by more than the tolerance");
+
+    private KpiCards() {
+    }
+
+    /**
+     * {@code status} is the kpi-status figure's rows; {@code series} gives a KPI's figure rows (only
+     * asked for measured KPIs); {@code panel} renders a chart panel from rows.
+     */
+    static String render(List<Map<String, Object>> status, Function<String, List<Map<String, Object>>> series,
+                         Function<String, String> panel) {
+        StringBuilder html = new StringBuilder("<div class=\"kpis\">\n");
+        for (Map<String, Object> kpi : status) {
+            String id = (String) kpi.get("kpi");
+            String description = Objects.toString(kpi.get("description"), id);
+            html.append("<article class=\"kpi\" id=\"kpi-").append(escape(id)).append("\">\n<h2>")
+                    .append(escape(description)).append("</h2>\n");
+            if (!Boolean.TRUE.equals(kpi.get("loaded"))) {
+                html.append("<p class=\"not-loaded\"><strong>Not measured yet.</strong> ")
+                        .append(escape(Objects.toString(kpi.get("reason"), ""))).append("</p>\n</article>\n");
+                continue;
+            }
+            List<Map<String, Object>> rows = series.apply(id);
+            Map<String, Object> latest = rows.stream().filter(r -> r.get("value") != null)
+                    .reduce((a, b) -> b).orElse(null);
+            if (latest == null) {
+                html.append("<p>No month in the selected period has a value.</p>\n</article>\n");
+                continue;
+            }
+            String rag = Objects.toString(latest.get("rag"), "");
+            String better = "down".equals(latest.get("polarity")) ? "lower is better" : "higher is better";
+            html.append("""
+                    <p class="kpi-value"><span class="big">%s%%</span> at %s</p>
+                    <p class="rag rag-%s">%s</p>
+                    <dl>
+                    <dt>Baseline</dt><dd>%s%% at %s</dd>
+                    <dt>Target</dt><dd>%s%% by %s (%s)</dd>
+                    <dt>Trajectory now</dt><dd>%s%%</dd>
+                    </dl>
+                    """.formatted(text(latest.get("value")), month(latest.get("period_end")), escape(rag.isEmpty() ? "none" : rag),
+                    escape(RAG_TEXT.getOrDefault(rag, "No RAG status: no target for this KPI")),
+                    text(latest.get("baseline_value")), day(latest.get("baseline_date")),
+                    text(latest.get("target_value")), day(latest.get("target_date")), better,
+                    text(latest.get("trajectory_value"))));
+            html.append(panel.apply(id)).append("</article>\n");
+        }
+        return html.append("</div>\n").toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "–" : escape(value instanceof Double d ? String.format(Locale.UK, "%.1f", d) : value.toString());
+    }
+
+    private static String month(Object iso) {
+        return iso == null ? "" : LocalDate.parse(iso.toString()).format(MONTH);
+    }
+
+    private static String day(Object iso) {
+        return iso == null ? "" : LocalDate.parse(iso.toString()).format(DAY);
+    }
+}

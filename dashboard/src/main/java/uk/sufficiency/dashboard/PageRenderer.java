@@ -1,0 +1,28 @@
+package uk.sufficiency.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.sufficiency.warehouse.figures.FigureCatalogue;
+
+/** Reads a page's figures for one LA and renders its panels inside the common layout. */
+final class PageRenderer {
+    private PageRenderer() {
+    }
+
+    static String render(Page page, Figures figures, String la, DashboardPage.Account account, String query) {
+        StringBuilder panels = new StringBuilder();
+        if (page == Page.KPIS) {
+            Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
+            List<Map<String, Object>> status = figures.rows(FigureCatalogue.get("kpi-status"), la);
+            panels.append(KpiCards.render(status,
+                    kpi -> series.computeIfAbsent(kpi, k -> figures.rows(FigureCatalogueCharts.kpi(k).figure(), la)),
+                    kpi -> ChartPanel.render(FigureCatalogueCharts.kpi(kpi), la, query, series.get(kpi))));
+        }
+        for (Chart chart : page.charts()) {
+            panels.append(ChartPanel.render(chart, la, query, figures.rows(chart.figure(), la)));
+        }
+        return DashboardPage.render(new DashboardPage.Content(page, la, figures.las(), figures.from(), figures.to(),
+                figures.snapshot(), figures.exactFor(la), figures.forPublication(), account, panels.toString()));
+    }
+}

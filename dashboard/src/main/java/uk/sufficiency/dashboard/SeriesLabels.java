@@ -1,0 +1,69 @@
+package uk.sufficiency.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Readers' names (and colours, where the seed's charts fix them) for the codes a chart's series
+ * column holds, in the order series are stacked and listed. A code not listed is shown as it is.
+ */
+final class SeriesLabels {
+    private static final Map<String, List<String[]>> BY_COLUMN = Map.of(
+            "age_band", List.of(new String[] {"Under 1", "Under 1", "#0b6e4f"}, new String[] {"1 to 4", "1 to 4", "#1d70b8"},
+                    new String[] {"5 to 9", "5 to 9", "#f47738"}, new String[] {"10 to 15", "10 to 15", "#912b88"},
+                    new String[] {"16 and over", "16 and over", "#505a5f"}, new String[] {"Unknown", "Age not known", "#b1b4b6"}),
+            "sex", List.of(new String[] {"female", "Female", "#912b88"}, new String[] {"male", "Male", "#1d70b8"},
+                    new String[] {"unknown", "Not recorded", "#b1b4b6"}),
+            "reason_group", List.of(new String[] {"returned_home", "Returned home", "#1d70b8"},
+                    new String[] {"special_guardianship_order", "Special guardianship order", "#0b6e4f"},
+                    new String[] {"child_arrangement_order", "Child arrangement order", "#28a197"},
+                    new String[] {"adopted", "Adopted", "#f499be"},
+                    new String[] {"independent_living", "Independent living", "#f47738"},
+                    new String[] {"other", "Other reason", "#505a5f"}),
+            "age_group", List.of(new String[] {"0-5", "Aged 0 to 5", "#0b6e4f"}, new String[] {"6-10", "Aged 6 to 10", "#1d70b8"},
+                    new String[] {"11+", "Aged 11 and over", "#f47738"}, new String[] {"Unknown", "Age not known", "#b1b4b6"},
+                    new String[] {"All", "All ages", "#0b0c0c"}),
+            "legal_status", List.of(new String[] {"C1", "Interim care order", "#f47738"},
+                    new String[] {"C2", "Full care order", "#1d70b8"}, new String[] {"D1", "Freeing order", "#6f72af"},
+                    new String[] {"E1", "Placement order", "#f499be"}, new String[] {"V2", "Section 20", "#0b6e4f"},
+                    new String[] {"L1", "Police protection", "#d4351c"}, new String[] {"L2", "Emergency protection order", "#912b88"},
+                    new String[] {"L3", "Child assessment order", "#b58840"},
+                    new String[] {"J1", "Remanded to LA accommodation", "#505a5f"},
+                    new String[] {"J2", "PACE transfer", "#85994b"}, new String[] {"J3", "Youth rehabilitation order", "#28a197"}));
+
+    private SeriesLabels() {
+    }
+
+    /** code -> {label, colour}, in order, for app.js; placement categories from {@link PlacementCategory}. */
+    static Map<String, Map<String, String>> forColumn(String column) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (column.equals("category")) {
+            for (PlacementCategory c : PlacementCategory.values()) {
+                out.put(c.code(), Map.of("label", c.label(), "colour", c.colour()));
+            }
+            return out;
+        }
+        for (String[] entry : BY_COLUMN.getOrDefault(column, List.of())) {
+            out.put(entry[0], Map.of("label", entry[1], "colour", entry[2]));
+        }
+        return out;
+    }
+
+    /** The reader's name for one code of a series column. */
+    static String label(String column, Object code) {
+        if (code == null) {
+            return "Not recorded";
+        }
+        Map<String, String> entry = forColumn(column).get(code.toString());
+        return entry == null ? code.toString() : entry.get("label");
+    }
+
+    /** The codes present, in the listed order, with any others after them in the order met. */
+    static List<String> inOrder(String column, List<String> present) {
+        List<String> ordered = new java.util.ArrayList<>(forColumn(column).keySet());
+        ordered.retainAll(present);
+        present.stream().distinct().filter(code -> !ordered.contains(code)).forEach(ordered::add);
+        return ordered;
+    }
+}

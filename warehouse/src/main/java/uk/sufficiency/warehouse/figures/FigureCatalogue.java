@@ -1,0 +1,169 @@
+package uk.sufficiency.warehouse.figures;
+
+import static uk.sufficiency.warehouse.figures.FigureColumn.count;
+import static uk.sufficiency.warehouse.figures.FigureColumn.derived;
+import static uk.sufficiency.warehouse.figures.FigureColumn.dimension;
+import static uk.sufficiency.warehouse.figures.FigureColumn.measure;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every figure the dashboard and its API publish (docs/dashboard.md lists them), each one query
+ * over the views of docs/warehouse.md. Ids are part of the API: add, never rename.
+ */
+public final class FigureCatalogue {
+    /** The strategy KPIs the 903 gives, in the seed's order; the other two need inputs not read yet. */
+    public static final List<String> KPIS_FROM_903 = List.of("with_parents_share", "fostering_share",
+            "childrens_homes_share");
+    /** The measures of benchmark_comparison, each its own figure. */
+    public static final List<String> BENCHMARK_MEASURES = List.of("looked_after_31_march", "started", "ceased");
+    /** What each KPI and measure counts, as the seed's tables word it. */
+    private static final Map<String, String> NAMES = Map.of(
+            "with_parents_share", "Placements with parents, % of children looked after",
+            "fostering_share", "Foster placements, % of children looked after",
+            "childrens_homes_share", "Children in children's homes, % of children looked after",
+            "looked_after_31_march", "Children looked after at 31 March per 10,000 children",
+            "started", "Children who started to be looked after in the year per 10,000 children",
+            "ceased", "Children who ceased to be looked after in the year per 10,000 children");
+
+    private static final String AGE_BAND_ORDER = "CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 "
+            + "WHEN '5 to 9' THEN 3 WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END";
+
+    private static final Map<String, Figure> FIGURES = new LinkedHashMap<>();
+
+    static {
+        add(new Figure("cla-month-end", "Children looked after at each month end, by placement category", """
+                SELECT la, month_end, category, count(*) AS children FROM cla_month_end GROUP BY ALL""",
+                List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category"),
+                        count("children", "Children"))));
+        add(new Figure("cla-rate-month-end", "Children looked after and rate per 10,000 children at each month end", """
+                SELECT m.la, m.month_end, coalesce(s.children, 0) AS children, p.population_0_17,
+                       CASE WHEN p.population_0_17 > 0
+                            THEN round(coalesce(s.children, 0) * 10000.0 / p.population_0_17, 1) END AS rate_per_10000
+                FROM month_ends m
+                LEFT JOIN (SELECT la, month_end, count(*) AS children FROM cla_month_end GROUP BY ALL) s
+                       USING (la, month_end)
+                LEFT JOIN population p ON p.area = upper(trim(m.la))
+                      AND p.calendar_year = year(m.month_end) + CASE WHEN month(m.month_end) >= 4 THEN 0 ELSE -1 END""",
+                List.of(periodDate("month_end", "Month end"), count("children", "Children looked after"),
+                        measure("population_0_17", "Population aged 0 to 17"),
+                        derived("rate_per_10000", "Rate per 10,000 children", "children"))));
+        add(breakdown("cla-legal-status", "Children looked after at each month end, by legal status",
+                "legal_status", "Legal status", null));
+        add(breakdown("cla-age-band", "Children looked after at each month end, by age band",
+                "age_band", "Age band", AGE_BAND_ORDER));
+        add(breakdown("cla-sex", "Children looked after at each month end, by sex", "sex", "Sex", null));
+        add(new Figure("cla-year", "Children looked after at 31 March, started and ceased in the year", """
+                SELECT la, year, looked_after_31_march, started, ceased, population_0_17, rate_per_10000
+                FROM cla_year""",
+                List.of(periodYear("year", "Year to 31 March"), count("looked_after_31_march", "Looked after at 31 March"),
+                        count("started", "Started in year"), count("ceased", "Ceased in year"),
+                        measure("population_0_17", "Population aged 0 to 17"),
+                        derived("rate_per_10000", "Rate per 10,000 at 31 March", "looked_after_31_march"))));
+        add(new Figure("cla-ceased-reason", "Children who ceased to be looked after in the year, by reason", """
+                SELECT la, year, reason_group, sum(children) AS children,
+                       round(100.0 * sum(children) / sum(sum(children)) OVER (PARTITION BY la, year), 1) AS share
+                FROM cla_ceased_reason GROUP BY la, year, reason_group""",
+                List.of(periodYear("year", "Year to 31 March"), dimension("reason_group", "Reason for ceasing"),
+                        count("children", "Children"), derived("share", "% of children who ceased", "children"))));
+        add(new Figure("section20-age-band", "Children looked after under section 20 at 31 March, by age band", """
+                SELECT la, month_end, age_band, count(*) AS children FROM cla_month_end
+                WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
+                List.of(periodDate("month_end", "31 March"), dimension("age_band", "Age band"),
+                        count("children", "Children")), "month_end, " + AGE_BAND_ORDER));
+        add(new Figure("section20-category", "Children looked after under section 20 at 31 March, by placement category",
+                """
+                SELECT la, month_end, category, count(*) AS children FROM cla_month_end
+                WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
+                List.of(periodDate("month_end", "31 March"), dimension("category", "Placement category"),
+                        count("children", "Children"))));
+        for (String kpi : KPIS_FROM_903) {
+            add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi) + ", at each month end", """
+                    SELECT la, period_end, value, trajectory_value, rag, children, looked_after, baseline_date,
+                           baseline_value, target_date, target_value, polarity, tolerance
+                    FROM kpi_month WHERE kpi = '%s'""".formatted(kpi),
+                    List.of(periodDate("period_end", "Month end"), derived("value", "Value (%)"),
+                            measure("trajectory_value", "Trajectory (%)"), derived("rag", "RAG"),
+                            count("children", "Children counted"), count("looked_after", "Children looked after"),
+                            measure("baseline_date", "Baseline date"), measure("baseline_value", "Baseline (%)"),
+                            measure("target_date", "Target date"), measure("target_value", "Target (%)"),
+                            measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"))));
+        }
+        add(new Figure("kpi-status", "Strategy KPIs: which can be measured from the loaded data", """
+                SELECT la, kpi, position, loaded, reason, description, target_source FROM kpi_status""",
+                List.of(dimension("kpi", "KPI"), measure("position", "Order"), measure("loaded", "Measured"),
+                        measure("reason", "Why not"), measure("description", "What it measures"),
+                        measure("target_source", "Target from")), "position"));
+        for (String measure : BENCHMARK_MEASURES) {
+            String count = measure.equals("looked_after_31_march") ? "looked_after_31_march" : measure;
+            add(new Figure("benchmark-" + measure.replace('_', '-'), NAMES.get(measure)
+                    + ", against England, the region and statistical neighbours", """
+                    SELECT b.la, b.year, y.%1$s AS children, b.la_rate, b.dfe_la_rate, b.england_rate, b.region,
+                           b.region_rate, b.sn_mean, b.sn_median, b.sn_count, b.sn_model, b.sn_published_rate,
+                           b.rank, b.las_ranked, b.quartile_band
+                    FROM benchmark_comparison b JOIN cla_year y USING (la, year)
+                    WHERE b.measure = '%2$s'""".formatted(count, measure),
+                    List.of(periodYear("year", "Year to 31 March"), count("children", "Children"),
+                            derived("la_rate", "LA rate (warehouse)", "children"),
+                            measure("dfe_la_rate", "LA rate (DfE published)"), measure("england_rate", "England"),
+                            measure("region", "Region"), measure("region_rate", "Region rate"),
+                            measure("sn_mean", "Statistical neighbours: mean"),
+                            measure("sn_median", "Statistical neighbours: median"),
+                            measure("sn_count", "Neighbours with a rate"), measure("sn_model", "Neighbour model"),
+                            measure("sn_published_rate", "Statistical neighbours (published average)"),
+                            derived("rank", "Rank among LAs", "children"), measure("las_ranked", "LAs ranked"),
+                            derived("quartile_band", "Quartile band", "children"))));
+        }
+        add(new Figure("fostering-quarter", "Non-connected foster placements at each quarter end, in-house and IFA, by age",
+                """
+                SELECT la, quarter_end, age_group, age_group_order, inhouse, ifa, ifa_share, other_non_connected, kinship
+                FROM fostering_quarter""",
+                List.of(periodDate("quarter_end", "Quarter end"), dimension("age_group", "Age"),
+                        measure("age_group_order", "Age order"), count("inhouse", "In-house"),
+                        count("ifa", "Independent fostering agency"),
+                        derived("ifa_share", "IFA share (%)", "inhouse", "ifa"),
+                        count("other_non_connected", "Other non-connected"), count("kinship", "Kinship")),
+                "quarter_end, age_group_order"));
+        add(new Figure("rejects-by-reason", "903 rows rejected by the last run, by reason", """
+                SELECT la, reason, count(*) AS rows FROM rejected_episodes GROUP BY ALL""",
+                List.of(dimension("reason", "Reason"), count("rows", "Rows rejected"))));
+        add(new Figure("warnings-by-type", "Warnings from the last run, by type", """
+                SELECT la, source, warning, sum(count) AS rows FROM data_quality GROUP BY ALL""",
+                List.of(dimension("source", "Source"), dimension("warning", "Warning"), count("rows", "Rows"))));
+    }
+
+    private FigureCatalogue() {
+    }
+
+    /** A month-end count of children by one column of cla_month_end. */
+    private static Figure breakdown(String id, String title, String column, String label, String order) {
+        return new Figure(id, title, "SELECT la, month_end, %s, count(*) AS children FROM cla_month_end GROUP BY ALL"
+                .formatted(column),
+                List.of(periodDate("month_end", "Month end"), dimension(column, label), count("children", "Children")),
+                order == null ? null : "month_end, " + order);
+    }
+
+    private static void add(Figure figure) {
+        if (FIGURES.putIfAbsent(figure.id(), figure) != null) {
+            throw new IllegalStateException("Two figures are called " + figure.id());
+        }
+    }
+
+    public static Optional<Figure> find(String id) {
+        return Optional.ofNullable(FIGURES.get(id));
+    }
+
+    public static Figure get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("No figure is called " + id));
+    }
+
+    public static List<Figure> all() {
+        return new ArrayList<>(FIGURES.values());
+    }
+}

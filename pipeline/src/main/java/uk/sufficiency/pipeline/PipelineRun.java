@@ -79,7 +79,8 @@ public final class PipelineRun {
             Dataset<Row> validated = cache(cached, IntEpisodesValidated.build(
                     StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated));
             Dataset<Row> headers = StgTables.load(spark, catalog, SourceTable.HEADER);
-            Dataset<Row> children = cache(cached, IntChildren.build(headers, options.la()));
+            Dataset<Row> typedHeaders = IntChildren.typed(headers, options.la());
+            Dataset<Row> children = cache(cached, IntChildren.build(typedHeaders));
             write(FctRejectedEpisodes.build(validated, secret), staging, FactTable.REJECTED_EPISODES);
             Dataset<Row> laWindow = cache(cached, LaWindow.build(validated));
 
@@ -101,7 +102,7 @@ public final class PipelineRun {
 
             progress.step("Writing reference data: benchmarks, statistical neighbours, KPI targets");
             Dataset<Row> referenceWarnings = writeReferenceData(spark, catalog, populationDfe, staging, cached);
-            write(EpisodeWarnings.build(repaired, children).unionByName(referenceWarnings), staging,
+            write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings), staging,
                     FactTable.DATA_QUALITY);
 
             progress.step("Summarising the run");

@@ -135,14 +135,17 @@ class CountingRulesTest {
     @Test
     void yearlyStockFlowsAndRates() {
         List<Map<String, Object>> years = warehouse.query(
-                "SELECT year, looked_after_31_march, started, ceased, population_0_17, rate_per_10000 FROM cla_year ORDER BY year");
+                "SELECT year, looked_after_31_march, started, ceased, population_0_17, rate_per_10000, placement_moves "
+                        + "FROM cla_year ORDER BY year");
         assertEquals(2, years.size());
         // 2021: stock 5; started 1, 2, 4, 5, 6, 11 (7 started before the year, 3 is V3); ceased 1 (E11).
         // Rate uses the 2020 population: 5 / 30000 * 10000 = 1.666.. = 1.7.
-        assertEquals(List.of(2021, 5L, 6L, 1L, 30000L, 1.7), List.copyOf(years.get(0).values()));
+        // Placement moves (RNE P): children 2 (31/10/2020), 4 (31/08/2020) and 5 (15/03/2021).
+        assertEquals(List.of(2021, 5L, 6L, 1L, 30000L, 1.7, 3L), List.copyOf(years.get(0).values()));
         // 2022: stock 6; started 8, 10, 13; ceased 10 (E4A) and 11 (E8); repaired closes never cease.
-        // Rate uses the 2021 population: 6 / 8000 * 10000 = 7.5.
-        assertEquals(List.of(2022, 6L, 3L, 2L, 8000L, 7.5), List.copyOf(years.get(1).values()));
+        // Rate uses the 2021 population: 6 / 8000 * 10000 = 7.5. Every 2022 episode starts with S (or is
+        // a repeat of a 2021 move, counted once, in its own year): no moves.
+        assertEquals(List.of(2022, 6L, 3L, 2L, 8000L, 7.5, 0L), List.copyOf(years.get(1).values()));
     }
 
     @Test

@@ -44,7 +44,8 @@ class InputEdgeCasesTest {
         // Child 1 is open in the 2021 return and closed (E8, 01/06/2021) in 2022: after dedup only the
         // 2022 copy survives, yet the LA sent a 2021 return, so the window starts 1 April 2020.
         // Child 3: REC without DEC, then a later episode: rec_without_dec, then closed_at_next.
-        // Line 4 of the 2022 file has 12 fields: bad_row. Line 5 has a quoted comma in a postcode: fine.
+        // Line 4 of the 2022 file has an unquoted comma in a postcode, so 14 fields: bad_row. Line 5 has a
+        // quoted comma in a postcode: fine.
         write(temp.resolve("in/2021/episodes.csv"), EPISODES,
                 "1,01/06/2020,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,",
                 "3,01/07/2020,S,C2,N1,U4,PR1,,E8,,AB1 1AA,AB2 2BB,",
@@ -52,7 +53,7 @@ class InputEdgeCasesTest {
         write(temp.resolve("in/2022/episodes.csv"), EPISODES,
                 "1,01/06/2020,S,C2,N1,U4,PR1,01/06/2021,E8,,AB1 1AA,AB2 2BB,",
                 "3,01/09/2020,P,C2,N1,U5,PR4,,,,AB1 1AA,AB2 2BB,",
-                "4,01/10/2021,S,C2,N1,U4,PR1,,,AB1 1AA,AB2 2BB,",
+                "4,01/10/2021,S,C2,N1,U4,PR1,,,,AB1, 1AA,AB2 2BB,",
                 "5,01/10/2021,S,C2,N1,U4,PR1,,,,\"AB1, 1AA\",AB2 2BB,");
         // Two-digit years from 70 to 99 are 19xx.
         write(temp.resolve("in/2022/header.csv"), HEADER, "1,1,15/03/75,WBRI,,,", "3,2,01/01/10,WBRI,,,",
@@ -87,6 +88,101 @@ class InputEdgeCasesTest {
         // The latest DEC in the file is 31/12/2021, so the undated row's year is 2022.
         assertEquals(List.of(List.of(2022)), rows("SELECT year FROM episodes WHERE decom = DATE '2022-02-01'"));
         assertEquals(1L, summary.warningsByType().get("bad_year"));
+    }
+
+    @Test
+    void aMisreadLineInAFileWithAnLaColumnMakesNoLa() throws Exception {
+        // Line 3 has an unquoted comma in its postcode (16 fields for 15): every later field shifts, so
+        // its LA would read "SC123" (the URN) and its YEAR "P". It is a bad_row and opens no window;
+        // the file name dates the real row 2022.
+        write(temp.resolve("pooled/episodes_2022.csv"), EPISODES + ",LA,YEAR",
+                "1,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,,P,2022",
+                "2,01/07/2021,S,C2,N1,U4,PR1,,,,AB1, 1AA,AB2 2BB,SC123,P,2022");
+        RunSummary summary = run(temp.resolve("pooled"), null);
+        assertEquals(List.of(List.of("P", 2022, 2022)), rows("SELECT la, first_year, last_year FROM la_window"));
+        assertEquals(List.of(List.of("P", 2022, 1L, 1L)),
+                rows("SELECT la, year, looked_after_31_march, started FROM cla_year"));
+        assertEquals(Map.of("bad_row", 1L), summary.rejectedByReason());
+    }
+
+    @Test
+    void aShortLineHasItsMissingTrailingFieldsBlank() throws Exception {
+        // Lines 2-4 end early, as exports that drop trailing fields do: the missing fields are blank.
+        // Line 5 has one field too many: bad_row. At 31/03/2022 children 1 and 2; started 1, 2, 3;
+        // ceased 3 (E4A). Children 2 and 3 have no postcodes; neither has a Header row.
+        write(temp.resolve("short/episodes_2022.csv"), EPISODES,
+                "1,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB",
+                "2,01/07/2021,S,C2,N1,U5,PR4",
+                "3,01/08/2021,S,C2,N1,U4,PR1,01/02/2022,E4A",
+                "4,01/09/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,,X");
+        // Three of seven fields: child 1 is male, born 01/01/2010, with no warning.
+        write(temp.resolve("short/header_2022.csv"), HEADER, "1,1,01/01/2010");
+        RunSummary summary = run(temp.resolve("short"), "W");
+        assertEquals(List.of(List.of(2022, 2L, 3L, 1L)),
+                rows("SELECT year, looked_after_31_march, started, ceased FROM cla_year"));
+        assertEquals(List.of(List.of(Path.of("episodes_2022.csv").toString(), 5, "bad_row")),
+                rows("SELECT file, line, reason FROM rejected_episodes"));
+        assertEquals(List.of(List.of("male", "2010-01-01")), rows("SELECT sex, CAST(dob AS VARCHAR) FROM children"));
+        assertEquals(Map.of("missing_postcode", 2L, "no_header", 2L), summary.warningsByType());
+    }
+
+    @Test
+    void headerLinesLeftOutAreReportedAsWarnings() throws Exception {
+        // Header line 3 has no CHILD (North's); line 4 no LA and no --la; line 5 has an unquoted comma in
+        // its UPN (9 fields for 8), so its LA would read "01/01/1990": counted with no LA, not as an LA.
+        write(temp.resolve("hdr/episodes_2022.csv"), EPISODES + ",LA",
+                "1,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,,North");
+        write(temp.resolve("hdr/header_2022.csv"), HEADER + ",LA",
+                "1,1,01/01/2010,WBRI,,,,North",
+                ",2,01/01/2011,WBRI,,,,North",
+                "2,2,01/01/2011,WBRI,,,,",
+                "3,1,01/01/2012,WBRI,UPN1, X,,01/01/1990,North");
+        run(temp.resolve("hdr"), null);
+        assertEquals(List.of(List.of("-", "header", "header_bad_row", 1L),
+                        List.of("-", "header", "header_missing_la", 1L),
+                        List.of("North", "header", "header_missing_child", 1L)),
+                rows("SELECT coalesce(la, '-'), source, warning, count FROM data_quality ORDER BY ALL"));
+        assertEquals(List.of(List.of("North", 1L)), rows("SELECT la, count(*) FROM children GROUP BY la"));
+    }
+
+    @Test
+    void onATieOfReturnYearsTheCopyWithDecFilledWins() throws Exception {
+        // Two 2022 returns hold child 1's episode; a/ (with DEC and REC) sorts before b/ (open), so only the
+        // DEC rule keeps a/'s copy: the child ceased on 31/01/2022 and is not looked after at 31 March.
+        write(temp.resolve("tie/a/episodes_2022.csv"), EPISODES,
+                "1,01/06/2021,S,C2,N1,U4,PR1,31/01/2022,E8,,AB1 1AA,AB2 2BB,");
+        write(temp.resolve("tie/b/episodes_2022.csv"), EPISODES, "1,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,");
+        run(temp.resolve("tie"), "W");
+        assertEquals(List.of(List.of("2022-01-31", "E8", 2022)),
+                rows("SELECT CAST(dec AS VARCHAR), rec, year FROM episodes"));
+        assertEquals(List.of(List.of(2022, 0L, 1L, 1L)),
+                rows("SELECT year, looked_after_31_march, started, ceased FROM cla_year"));
+    }
+
+    @Test
+    void aYearColumnWinsOverTheYearInTheFileName() throws Exception {
+        // The name says 2021, the YEAR column 2022: the window is 2022 only, and DECOM 01/06/2021 is inside
+        // the return's year (read as 2021 it would warn decom_after_return_year).
+        write(temp.resolve("yearcol/episodes_2021.csv"), EPISODES + ",YEAR",
+                "1,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,,2022");
+        RunSummary summary = run(temp.resolve("yearcol"), "W");
+        assertEquals(List.of(List.of(2022, 2022)), rows("SELECT first_year, last_year FROM la_window"));
+        assertEquals(List.of(List.of(2022)), rows("SELECT year FROM episodes"));
+        assertEquals(Map.of("no_header", 1L), summary.warningsByType());
+    }
+
+    @Test
+    void rejectReasonsForLegalStatusDecAndDecom() throws Exception {
+        // Each line has one fault: LS Z9 is no code, DEC 31/13/2021 no date, DECOM blank. Line 5 is fine.
+        write(temp.resolve("rejects/episodes_2022.csv"), EPISODES,
+                "1,01/06/2021,S,Z9,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,",
+                "2,01/06/2021,S,C2,N1,U4,PR1,31/13/2021,E8,,AB1 1AA,AB2 2BB,",
+                "3,,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,",
+                "4,01/06/2021,S,C2,N1,U4,PR1,,,,AB1 1AA,AB2 2BB,");
+        run(temp.resolve("rejects"), "W");
+        assertEquals(List.of(List.of(2, "bad_code"), List.of(3, "bad_date"), List.of(4, "missing_key")),
+                rows("SELECT line, reason FROM rejected_episodes ORDER BY line"));
+        assertEquals(List.of(List.of(1L)), rows("SELECT count(*) FROM episodes"));
     }
 
     @Test

@@ -69,18 +69,23 @@ final class WarehouseViews {
                 ceased AS (
                     SELECT la, %2$s AS year, count(DISTINCT child) AS n FROM episodes
                     WHERE dec IS NOT NULL AND rec IS NOT NULL AND rec <> 'X1'
-                      AND legal_status NOT IN ('V3', 'V4') GROUP BY ALL)
+                      AND legal_status NOT IN ('V3', 'V4') GROUP BY ALL),
+                moves AS (  -- §7 counts episodes, not children: a child moved twice counts twice
+                    SELECT la, %1$s AS year, count(*) AS n FROM episodes
+                    WHERE rne IN ('P', 'T', 'B', 'U') AND legal_status NOT IN ('V3', 'V4') GROUP BY ALL)
                 SELECT y.la, CAST(y.year AS INTEGER) AS year,
                        coalesce(stock.n, 0) AS looked_after_31_march,
                        coalesce(started.n, 0) AS started,
                        coalesce(ceased.n, 0) AS ceased,
                        p.population_0_17,
                        CASE WHEN p.population_0_17 > 0
-                            THEN round(coalesce(stock.n, 0) * 10000.0 / p.population_0_17, 1) END AS rate_per_10000
+                            THEN round(coalesce(stock.n, 0) * 10000.0 / p.population_0_17, 1) END AS rate_per_10000,
+                       coalesce(moves.n, 0) AS placement_moves
                 FROM years y
                 LEFT JOIN stock USING (la, year)
                 LEFT JOIN started USING (la, year)
                 LEFT JOIN ceased USING (la, year)
+                LEFT JOIN moves USING (la, year)
                 LEFT JOIN population p ON p.area = upper(trim(y.la)) AND p.calendar_year = y.year - 1
                 """.formatted(collectionYear("decom"), collectionYear("dec")),
                 fact(snapshot, FactTable.BENCHMARK_RATES, "benchmark_rates"),

@@ -16,24 +16,32 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * One Header row per child (counting-rules §3: keyed by (LA, CHILD), the latest return wins) with
  * sex decoded (§2: 1/M male, 2/F female, else unknown) and DOB typed. Output: la, child, sex, dob.
- * Misread lines (wrong field count) are left out; the run counts them as header rows read.
+ * Lines that cannot be used (misread, blank CHILD, no LA) are left out here and reported as
+ * warnings from {@link #typed}'s rows (§4: never silently dropped).
  */
 public final class IntChildren {
     private IntChildren() {
     }
 
-    public static Dataset<Row> build(Dataset<Row> stagedHeaders, String defaultLa) {
+    /** Every staged Header line typed: la, child, sex, dob, year, file, line, fields_ok. */
+    public static Dataset<Row> typed(Dataset<Row> stagedHeaders, String defaultLa) {
         Column rawLa = trim(col("LA"));
+        // A misread line's LA may be shifted text: it is put under --la (null without it), never a new LA.
+        Column la = when(col("fields_ok"), coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa)))
+                .otherwise(lit(defaultLa)).cast(DataTypes.StringType);
         Column child = trim(col("CHILD"));
         Column sexCode = Codes903.normalised(col("SEX"));
         Column year = coalesce(ReturnYear.of(col("YEAR")), col("name_year"));
-        Dataset<Row> typed = stagedHeaders.select(
-                coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa).cast(DataTypes.StringType)).as("la"),
+        return stagedHeaders.select(
+                la.as("la"),
                 when(child.notEqual(""), child).as("child"),
                 when(sexCode.isin("1", "M"), lit("male")).when(sexCode.isin("2", "F"), lit("female"))
                         .otherwise(lit("unknown")).as("sex"),
                 Dates903.parse(col("DOB")).as("dob"),
                 year.as("year"), col("file"), col("line"), col("fields_ok"));
+    }
+
+    public static Dataset<Row> build(Dataset<Row> typed) {
         var latestFirst = Window.partitionBy(col("la"), col("child"))
                 .orderBy(col("year").desc_nulls_last(), col("file").desc(), col("line").desc());
         return typed.where(col("la").isNotNull().and(col("child").isNotNull()).and(col("fields_ok")))

@@ -58,8 +58,8 @@ public final class IntEpisodesValidated {
                     max(greatest(col("decom"), col("dec"))).over(Window.partitionBy(col("file")))));
         }
 
-        // A line with the wrong number of fields was misread (a stray comma or line break): its values
-        // cannot be trusted, so it is quarantined before anything else is checked.
+        // A line with more fields than its header was misread (a stray comma): its values cannot be
+        // trusted, so it is quarantined before anything else is checked.
         Column reason = when(col("fields_ok").unary_$bang(), lit("bad_row"))
                 .when(col("la").isNull().or(col("child").isNull()).or(Dates903.present(col("raw_decom")).unary_$bang()),
                         lit("missing_key"))

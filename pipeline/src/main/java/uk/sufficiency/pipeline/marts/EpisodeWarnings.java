@@ -26,9 +26,10 @@ public final class EpisodeWarnings {
     /**
      * @param repaired surviving episodes after repair, with a boolean {@code has_header} column
      * @param children deduplicated header rows (la, child, sex, dob, raw_dob)
+     * @param typedHeaders every Header line ({@code IntChildren.typed}), to report the ones left out
      * @return la, source, warning, count
      */
-    public static Dataset<Row> build(Dataset<Row> repaired, Dataset<Row> children) {
+    public static Dataset<Row> build(Dataset<Row> repaired, Dataset<Row> children, Dataset<Row> typedHeaders) {
         Column[] episodeWarnings = {
                 when(col("provider").isNull(), lit("missing_provider")),
                 when(col("provider").isNotNull().and(Codes903.in(col("provider"), Codes903.PROVIDERS).unary_$bang()),
@@ -49,7 +50,13 @@ public final class EpisodeWarnings {
         Column[] headerWarnings = {
                 when(col("sex").equalTo("unknown"), lit("unknown_sex")),
                 when(col("dob").isNull(), lit("missing_or_bad_dob"))};
-        return fromEpisodes.unionByName(countWarnings(children, "header", headerWarnings));
+        // Lines IntChildren leaves out have no key to deduplicate by: counted once per line.
+        Column[] unusedHeaders = {
+                when(col("fields_ok").unary_$bang(), lit("header_bad_row")),
+                when(col("fields_ok").and(col("child").isNull()), lit("header_missing_child")),
+                when(col("fields_ok").and(col("child").isNotNull()).and(col("la").isNull()), lit("header_missing_la"))};
+        return fromEpisodes.unionByName(countWarnings(children, "header", headerWarnings))
+                .unionByName(countWarnings(typedHeaders, "header", unusedHeaders));
     }
 
     private static Dataset<Row> countWarnings(Dataset<Row> rows, String source, Column[] warnings) {

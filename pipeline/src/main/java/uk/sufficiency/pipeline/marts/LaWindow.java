@@ -15,9 +15,13 @@ public final class LaWindow {
     private LaWindow() {
     }
 
-    /** From every typed episode row, rejected or not: the returns an LA sent, not what survived. */
+    /**
+     * From every typed episode row, rejected or not (the returns an LA sent, not what survived),
+     * except misread lines: their LA and YEAR values may be shifted text, which would make a fake LA.
+     */
     public static Dataset<Row> build(Dataset<Row> validated) {
-        return validated.where(col("la").isNotNull().and(col("year").isNotNull()))
+        return validated.where(col("la").isNotNull().and(col("year").isNotNull())
+                        .and(col("reject_reason").isNull().or(col("reject_reason").notEqual("bad_row"))))
                 .groupBy(col("la"))
                 .agg(min(col("year")).as("first_year"), max(col("year")).as("last_year"));
     }

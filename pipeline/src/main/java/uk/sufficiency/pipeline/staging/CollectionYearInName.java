@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * The collection year a file or folder name states (counting-rules §1): a span such as
- * {@code 2021-22}, {@code 2021_22} or {@code 202122} means its later year; a lone four-digit year
- * means itself. The file name is looked at first, then its folders up to the input folder.
+ * {@code 2021-22}, {@code 2021_22}, {@code 202122}, {@code 2021-2022} or {@code 2021_2022} means its
+ * later year; a lone four-digit year means itself. The file name is looked at first, then its
+ * folders up to the input folder.
  */
 public final class CollectionYearInName {
-    private static final Pattern SPAN = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})[-_]?(\\d{2})(?!\\d)");
+    // A four-digit second year needs a separator: eight bare digits are more likely a date or an id.
+    private static final Pattern SPAN = Pattern.compile(
+            "(?<!\\d)((?:19|20)\\d{2})(?:[-_]?(\\d{2})|[-_]((?:19|20)\\d{2}))(?!\\d)");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
 
     private CollectionYearInName() {
@@ -30,8 +33,9 @@ public final class CollectionYearInName {
         Matcher span = SPAN.matcher(name);
         while (span.find()) {
             int first = Integer.parseInt(span.group(1));
-            int second = Integer.parseInt(span.group(2));
-            if ((first + 1) % 100 == second) {
+            boolean shortSecond = span.group(2) != null;
+            int second = Integer.parseInt(shortSecond ? span.group(2) : span.group(3));
+            if (shortSecond ? (first + 1) % 100 == second : first + 1 == second) {
                 return first + 1;
             }
         }

@@ -30,7 +30,7 @@ public final class CsvRows {
 
     /**
      * @param wanted the columns to return, in this order; a column the file lacks comes back null
-     * @return file, line, fields_ok (the line has as many fields as the header) and the wanted columns
+     * @return file, line, fields_ok (the line has no more fields than the header) and the wanted columns
      */
     public static Dataset<Row> read(SparkSession spark, InputFile file, List<String> wanted) {
         // One field per position (InputCatalog makes repeated names unique): from_csv matches by position.
@@ -42,12 +42,13 @@ public final class CsvRows {
                 .select(posexplode(split(col("value"), "\r?\n|\r")).as(new String[] {"index", "text"}))
                 .where(col("index").gt(0).and(trim(col("text")).notEqual("")));
         Column parsed = from_csv(col("text"), lit(schema.toDDL()), Map.of("mode", "PERMISSIVE"));
-        // Fields counted outside quoted sections: a short or long row is misread, not merely blank.
+        // Fields counted outside quoted sections. Exports often drop trailing empty fields, so a short
+        // line is read with its missing fields blank (from_csv gives them null); a long line is misread.
         Column fieldCount = size(split(regexp_replace(col("text"), "\"[^\"]*\"", ""), ",", -1));
         Column[] out = new Column[wanted.size() + 3];
         out[0] = lit(file.displayName()).as("file");
         out[1] = col("index").plus(1).cast(DataTypes.IntegerType).as("line");
-        out[2] = fieldCount.equalTo(file.columns().size()).as("fields_ok");
+        out[2] = fieldCount.leq(file.columns().size()).as("fields_ok");
         for (int i = 0; i < wanted.size(); i++) {
             String name = wanted.get(i);
             out[i + 3] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);

@@ -12,8 +12,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Staging models: every file of one source table, CSV or XML, unioned into one dataset of raw
  * string columns (the table's required and optional columns plus {@code LA} and {@code YEAR}), with
- * {@code file}, {@code line}, {@code fields_ok} (false for a CSV line whose field count differs from
- * its header) and {@code name_year} (the year the file's name states, or null).
+ * {@code file}, {@code line}, {@code fields_ok} (false for a CSV line with more fields than its
+ * header; a short line's missing trailing fields are blank) and {@code name_year} (the year the
+ * file's name states, or null).
  */
 public final class StgTables {
     private StgTables() {

@@ -16,6 +16,18 @@ class CollectionYearInNameTest {
     }
 
     @Test
+    void fourDigitSpansMeanTheirLaterYear() {
+        assertEquals(2022, CollectionYearInName.inName("returns_2021-2022"));
+        assertEquals(2022, CollectionYearInName.inName("episodes_2021_2022.csv"));
+        assertEquals(2000, CollectionYearInName.inName("1999-2000 header.csv"));
+        assertEquals(2022, CollectionYearInName.of(Path.of("/landing"), Path.of("/landing/2021-2022/episodes.csv")));
+        // 2022 does not follow 2019: the lone first year is taken, as for 2021-23.
+        assertEquals(2019, CollectionYearInName.inName("2019-2022 episodes.csv"));
+        // Eight digits without a separator are not a span (nor a lone year): a date or an id, more likely.
+        assertNull(CollectionYearInName.inName("extract_20212022.csv"));
+    }
+
+    @Test
     void aLoneYearMeansItself() {
         assertEquals(2021, CollectionYearInName.inName("2021-episodes.csv"));
         assertEquals(2019, CollectionYearInName.inName("header2019.csv"));

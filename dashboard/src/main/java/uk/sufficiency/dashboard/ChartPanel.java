@@ -136,7 +136,8 @@ final class ChartPanel {
                 .findFirst().orElse(column);
     }
 
-    private static String html(String caption, List<String> headings, List<List<String>> body) {
+    /** A captioned table in a scrollable, focusable region; the first cell of each row is its header (already HTML). */
+    static String html(String caption, List<String> headings, List<List<String>> body) {
         String head = headings.stream().map(h -> "<th scope=\"col\">" + escape(h) + "</th>").collect(Collectors.joining());
         String rows = body.stream().map(line -> "<tr><th scope=\"row\">" + line.get(0) + "</th>"
                 + line.stream().skip(1).map(cell -> "<td>" + cell + "</td>").collect(Collectors.joining()) + "</tr>")

@@ -85,9 +85,10 @@ public final class DashboardServer {
 
         for (Page page : Page.ALL) {
             app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,
-                    account(ctx), pageQuery(ctx, la)))));
+                    account(ctx), pageQuery(ctx, la), warehouseDir))));
         }
         app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
+        app.get("/api/runs", withFigures(current, (ctx, figures) -> ctx.json(Map.of("runs", RunsPanel.runs(warehouseDir)))));
         for (Figure figure : FigureCatalogue.all()) {
             String api = "/api/" + figure.id();
             app.get(api, forLa(current, (ctx, figures, la) -> ctx.json(FigureJson.body(figure, la, figures,

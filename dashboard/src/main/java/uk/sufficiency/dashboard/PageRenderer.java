@@ -1,5 +1,6 @@
 package uk.sufficiency.dashboard;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ final class PageRenderer {
     private PageRenderer() {
     }
 
-    static String render(Page page, Figures figures, String la, DashboardPage.Account account, String query) {
+    static String render(Page page, Figures figures, String la, DashboardPage.Account account, String query,
+                         Path warehouseDir) {
         StringBuilder panels = new StringBuilder();
         if (page == Page.KPIS) {
             Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
@@ -18,6 +20,9 @@ final class PageRenderer {
             panels.append(KpiCards.render(status,
                     kpi -> series.computeIfAbsent(kpi, k -> figures.rows(FigureCatalogueCharts.kpi(k).figure(), la)),
                     kpi -> ChartPanel.render(FigureCatalogueCharts.kpi(kpi), la, query, series.get(kpi))));
+        }
+        if (page == Page.DATA_QUALITY) {
+            panels.append(RunsPanel.render(warehouseDir, figures.snapshot()));
         }
         for (Chart chart : page.charts()) {
             panels.append(ChartPanel.render(chart, la, query, figures.rows(chart.figure(), la)));

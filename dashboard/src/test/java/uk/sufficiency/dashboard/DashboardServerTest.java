@@ -120,11 +120,11 @@ class DashboardServerTest {
         run(dir, checked(browser -> {
             assertJson("""
                     {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":1,"started":5,
-                      "ceased":4,"population_0_17":3000,"rate_per_10000":3.3}]}""",
+                      "ceased":4,"placement_moves":1,"population_0_17":3000,"rate_per_10000":3.3}]}""",
                     browser.get("/api/cla-year?la=Lancashire"));
             assertJson("""
                     {"la":"Blackpool","rows":[{"year":2022,"looked_after_31_march":7,"started":7,
-                      "ceased":0,"population_0_17":2000,"rate_per_10000":35.0}]}""",
+                      "ceased":0,"placement_moves":0,"population_0_17":2000,"rate_per_10000":35.0}]}""",
                     browser.get("/api/cla-year?la=Blackpool"));
         }));
     }
@@ -256,7 +256,7 @@ class DashboardServerTest {
             assertTrue(html.contains("<tr><th scope=\"row\">31 Mar 2022</th><td>0</td><td>0</td><td>0</td><td>0</td>"
                     + "<td>1</td></tr>"), html);
             // The year table as cla_year has it: 1 looked after, 5 started, 4 ceased, population 3,000, rate 3.3.
-            assertTrue(html.contains("<tr><th scope=\"row\">2022</th><td>1</td><td>5</td><td>4</td><td>3,000</td>"
+            assertTrue(html.contains("<tr><th scope=\"row\">2022</th><td>1</td><td>5</td><td>4</td><td>1</td><td>3,000</td>"
                     + "<td>3.3</td></tr>"), html);
             assertFalse(html.contains("<td>[c]</td>"), "a regional analyst sees exact figures");
             assertFalse(html.contains("suppression-note"), html);
@@ -297,13 +297,13 @@ class DashboardServerTest {
             assertJson("{\"las\":[\"Lancashire\"]}", browser.get("/api/las"));
             assertJson("""
                     {"la":"Lancashire","rows":[{"year":2023,"looked_after_31_march":1,"started":1,
-                      "ceased":0,"population_0_17":null,"rate_per_10000":null}]}""",
+                      "ceased":0,"placement_moves":0,"population_0_17":null,"rate_per_10000":null}]}""",
                     browser.get("/api/cla-year?la=Lancashire"));
             assertEquals(404, browser.get("/api/cla-year?la=Blackpool").code());
             String html = browser.get("/children").body();
             assertFalse(html.contains("<select"), "one LA: no selector");
-            assertTrue(html.contains("<tr><th scope=\"row\">2023</th><td>1</td><td>1</td><td>0</td><td></td>"
-                    + "<td></td></tr>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">2023</th><td>1</td><td>1</td><td>0</td><td>0</td>"
+                    + "<td></td><td></td></tr>"), html);
         }));
     }
 

@@ -36,11 +36,11 @@ class ScopingTest {
     /** Blackpool's year: 7 looked after, 7 started, 0 ceased, rate 35.0, all exact (none is 1 to 4). */
     static final String BLACKPOOL_YEAR = """
             {"la":"Blackpool","rows":[{"year":2022,"looked_after_31_march":7,"started":7,
-              "ceased":0,"population_0_17":2000,"rate_per_10000":35.0}]}""";
+              "ceased":0,"placement_moves":0,"population_0_17":2000,"rate_per_10000":35.0}]}""";
     /** Lancashire's year from elsewhere: 1 -> [c], 5 exact, 4 -> [c], rate 3.3 from the 1 -> [c]. */
     static final String LANCASHIRE_YEAR_SEEN_FROM_ELSEWHERE = """
             {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":"[c]","started":5,
-              "ceased":"[c]","population_0_17":3000,"rate_per_10000":"[c]"}]}""";
+              "ceased":"[c]","placement_moves":"[c]","population_0_17":3000,"rate_per_10000":"[c]"}]}""";
 
     /** The 31 March 2022 row of the children page's month-end table (categories in §8 order: kinship, in-house, IFA). */
     static final String BLACKPOOL_ROW_EXACT = "<tr><th scope=\"row\">31 Mar 2022</th><td>1</td><td>5</td><td>1</td></tr>";
@@ -48,7 +48,7 @@ class ScopingTest {
             + "<td>[c]</td></tr>";
     /** Lancashire's row of the children page's year table seen from elsewhere: the population stays exact. */
     static final String LANCASHIRE_ROW_SUPPRESSED = "<tr><th scope=\"row\">2022</th><td>[c]</td><td>5</td>"
-            + "<td>[c]</td><td>3,000</td><td>[c]</td></tr>";
+            + "<td>[c]</td><td>[c]</td><td>3,000</td><td>[c]</td></tr>";
 
     @TempDir
     Path dir;
@@ -102,12 +102,12 @@ class ScopingTest {
             assertEquals(TestSnapshot.LANCASHIRE_CSV, browser.get("/api/cla-month-end.csv?la=Lancashire").body());
             assertJson("""
                     {"la":"Lancashire","rows":[{"year":2022,"looked_after_31_march":1,"started":5,
-                      "ceased":4,"population_0_17":3000,"rate_per_10000":3.3}]}""", browser.get("/api/cla-year"));
+                      "ceased":4,"placement_moves":1,"population_0_17":3000,"rate_per_10000":3.3}]}""", browser.get("/api/cla-year"));
             assertJson("{\"la\":\"Lancashire\",\"rows\":" + csvAsJsonRows(TestSnapshot.LANCASHIRE_CSV) + "}",
                     browser.get("/api/cla-month-end"));
             String page = browser.get("/children").body();
             assertTrue(page.contains("<option value=\"Lancashire\" selected>"), "own LA first, not the first alphabetically");
-            assertTrue(page.contains("<td>1</td><td>5</td><td>4</td><td>3,000</td><td>3.3</td>"), page);
+            assertTrue(page.contains("<td>1</td><td>5</td><td>4</td><td>1</td><td>3,000</td><td>3.3</td>"), page);
             assertFalse(page.contains("suppression-note"), page);
         });
         as(TestUsers.BLACKPOOL, browser -> {

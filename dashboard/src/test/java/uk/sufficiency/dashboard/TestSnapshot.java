@@ -35,6 +35,7 @@ final class TestSnapshot {
      *   c6     01/08/2021-20/08/2021 supported, REC X1: at no month end. Started; X1 is not ceased.
      *   c7     15/07/2021-01/09/2021 foster_inhouse, REC E8: 31 Jul, 31 Aug. Started, ceased.
      *   So at 31 March 2022: 1 looked after (c4); started 5 (c2 c4 c5 c6 c7); ceased 4 (c1 c2 c5 c7);
+     *   placement moves 1 (c2's second episode, RNE P, began 30 September 2021);
      *   rate 1 / 3,000 x 10,000 = 3.33 -> 3.3. Every month-end cell is 1 or 2.
      *   Seen by a user of another LA (counting-rules §9): every month-end cell [c]; 31 March 1 -> [c],
      *   started 5 exact, ceased 4 -> [c], rate 3.3 -> [c] (computed from the suppressed 1).

@@ -9,8 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import uk.sufficiency.dashboard.DashboardServer;
 import uk.sufficiency.dashboard.auth.Users;
 import uk.sufficiency.jobs.schedule.RecordedRun;
-import uk.sufficiency.jobs.schedule.RunHistory;
-import uk.sufficiency.jobs.schedule.RunRecord;
 import uk.sufficiency.pipeline.PipelineRun;
 import uk.sufficiency.pipeline.Progress;
 import uk.sufficiency.pipeline.RunOptions;
@@ -20,6 +18,8 @@ import uk.sufficiency.pipeline.synthetic.GeneratedSummary;
 import uk.sufficiency.pipeline.synthetic.GeneratorOptions;
 import uk.sufficiency.pipeline.synthetic.SyntheticReturns;
 import uk.sufficiency.warehouse.Warehouse;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 /** What each subcommand does; {@link Main} parses and reports errors. */
 final class Commands {

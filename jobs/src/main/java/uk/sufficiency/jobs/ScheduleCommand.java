@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import uk.sufficiency.jobs.schedule.PipelineAction;
 import uk.sufficiency.jobs.schedule.PipelineScheduler;
 import uk.sufficiency.jobs.schedule.RecordedRun;
-import uk.sufficiency.jobs.schedule.RunHistory;
 import uk.sufficiency.pipeline.RunOptions;
+import uk.sufficiency.warehouse.runs.RunHistory;
 
 /** {@code ./sufficiency schedule}: runs the pipeline on a cron and when files arrive, until Ctrl-C. */
 public final class ScheduleCommand {

@@ -26,6 +26,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 /**
  * Runs the pipeline on a cron schedule and whenever new or changed files have settled in the input

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sufficiency.pipeline.InputProblem;
 import uk.sufficiency.pipeline.RunSummary;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 /** Runs a {@link PipelineAction} with its history: marker while it runs, one record when it ends. */
 public final class RecordedRun {
@@ -42,7 +44,7 @@ public final class RecordedRun {
         Throwable failure = null;
         try {
             RunSummary summary = action.run();
-            record = RunRecord.succeeded(start, Instant.now(), trigger, inputDir, history.warehouseDir(), summary);
+            record = succeeded(start, trigger, summary);
             if (log) {
                 LOG.info("Pipeline run succeeded ({}): {} rows read, snapshot {}",
                         trigger, record.rowsRead(), record.snapshot());
@@ -62,5 +64,17 @@ public final class RecordedRun {
             throw error;
         }
         return record;
+    }
+
+    private RunRecord succeeded(Instant start, RunRecord.Trigger trigger, RunSummary summary) {
+        return succeeded(start, Instant.now(), trigger, inputDir, history.warehouseDir(), summary);
+    }
+
+    /** The history's record of a run that published {@code summary}. */
+    public static RunRecord succeeded(Instant start, Instant end, RunRecord.Trigger trigger, Path inputDir,
+                                      Path warehouseDir, RunSummary summary) {
+        return RunRecord.succeeded(start, end, trigger, inputDir, warehouseDir, summary.rowsRead(),
+                summary.rejectedByReason(), summary.warningsByType(), summary.snapshot(), summary.elapsed(),
+                summary.files().stream().map(f -> new RunRecord.FileRead(f.path(), f.table(), f.year(), f.la())).toList());
     }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import uk.sufficiency.jobs.schedule.RunRecord.Trigger;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 @Timeout(15)
 class PipelineSchedulerTest {

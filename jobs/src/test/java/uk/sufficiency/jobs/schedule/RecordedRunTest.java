@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.sufficiency.jobs.schedule.RunRecord.Outcome;
-import uk.sufficiency.jobs.schedule.RunRecord.Trigger;
 import uk.sufficiency.pipeline.InputProblem;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord.Outcome;
+import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 class RecordedRunTest {
     @TempDir

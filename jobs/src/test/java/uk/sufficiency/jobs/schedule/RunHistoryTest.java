@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.sufficiency.jobs.schedule.RunRecord.Trigger;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 class RunHistoryTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -22,7 +24,7 @@ class RunHistoryTest {
 
     private static RunRecord ok(String start, long seconds, Trigger trigger, long rows) {
         Instant t = Instant.parse(start);
-        return RunRecord.succeeded(t, t.plusSeconds(seconds), trigger, INPUT, Path.of("/wh"),
+        return RecordedRun.succeeded(t, t.plusSeconds(seconds), trigger, INPUT, Path.of("/wh"),
                 FakeAction.summary(rows, Duration.ofSeconds(seconds)));
     }
 
@@ -63,7 +65,7 @@ class RunHistoryTest {
         assertEquals("{\"start\":\"2025-03-01T02:00:00Z\",\"end\":\"2025-03-01T02:01:05Z\",\"outcome\":\"succeeded\","
                 + "\"trigger\":\"cron\",\"inputDir\":\"/landing\",\"warehouseDir\":\"/wh\",\"rowsRead\":1234,"
                 + "\"rejectedTotal\":7,\"rejectedByReason\":{\"duplicate_episode\":5,\"missing_dob\":2},"
-                + "\"warningsByType\":{\"overlap_repaired\":7},\"snapshot\":\"20250301-020000-000\",\"seconds\":65.0}",
+                + "\"warningsByType\":{\"overlap_repaired\":7},\"snapshot\":\"20250301-020000-000\",\"seconds\":65.0,\"files\":[]}",
                 Files.readAllLines(file).get(0));
     }
 

@@ -60,10 +60,11 @@ public final class FigureCatalogue {
                 "age_band", "Age band", AGE_BAND_ORDER));
         add(breakdown("cla-sex", "Children looked after at each month end, by sex", "sex", "Sex", null));
         add(new Figure("cla-year", "Children looked after at 31 March, started and ceased in the year", """
-                SELECT la, year, looked_after_31_march, started, ceased, population_0_17, rate_per_10000
+                SELECT la, year, looked_after_31_march, started, ceased, placement_moves, population_0_17, rate_per_10000
                 FROM cla_year""",
                 List.of(periodYear("year", "Year to 31 March"), count("looked_after_31_march", "Looked after at 31 March"),
                         count("started", "Started in year"), count("ceased", "Ceased in year"),
+                        count("placement_moves", "Placement moves in year"),
                         measure("population_0_17", "Population aged 0 to 17"),
                         derived("rate_per_10000", "Rate per 10,000 at 31 March", "looked_after_31_march"))));
         add(new Figure("cla-ceased-reason", "Children who ceased to be looked after in the year, by reason", """

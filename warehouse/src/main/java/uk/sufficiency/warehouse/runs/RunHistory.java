@@ -1,4 +1,4 @@
-package uk.sufficiency.jobs.schedule;
+package uk.sufficiency.warehouse.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runs a warehouse has seen, for {@code ./sufficiency status}: {@code runs/history.jsonl} gets
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * which reading skips), and {@code runs/running} exists only while a run is in progress.
  */
 public final class RunHistory {
-    private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
+    private static final System.Logger LOG = System.getLogger(RunHistory.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -112,7 +110,8 @@ public final class RunHistory {
             try {
                 newestFirst.add(JSON.readValue(lines.get(i), RunRecord.class));
             } catch (JsonProcessingException e) {
-                LOG.warn("Skipping unreadable line {} of {}: {}", i + 1, historyFile, e.getOriginalMessage());
+                LOG.log(System.Logger.Level.WARNING, "Skipping unreadable line {0} of {1}: {2}", i + 1, historyFile,
+                        e.getOriginalMessage());
             }
         }
         return newestFirst;

@@ -1,14 +1,14 @@
-package uk.sufficiency.jobs.schedule;
+package uk.sufficiency.warehouse.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import uk.sufficiency.pipeline.RunSummary;
 
 /**
  * One finished pipeline run as the history keeps it: when, why, where, and either the run's
@@ -28,7 +28,12 @@ public record RunRecord(Instant start,
                         Map<String, Long> warningsByType,
                         String snapshot,
                         Double seconds,
-                        String error) {
+                        String error,
+                        List<FileRead> files) {
+
+    /** One input file a run read (or listed as ignored): aggregates about a file, never its rows. */
+    public record FileRead(String path, String table, String year, String la) {
+    }
 
     public enum Outcome {
         SUCCEEDED, FAILED;
@@ -52,19 +57,21 @@ public record RunRecord(Instant start,
     }
 
     public static RunRecord succeeded(Instant start, Instant end, Trigger trigger, Path inputDir, Path warehouseDir,
-                                      RunSummary summary) {
+                                      long rowsRead, Map<String, Long> rejectedByReason,
+                                      Map<String, Long> warningsByType, Path snapshot, Duration elapsed,
+                                      List<FileRead> files) {
         // Sorted copies, so the same summary always gives the same line.
         return new RunRecord(start, end, Outcome.SUCCEEDED, trigger, text(inputDir), text(warehouseDir),
-                summary.rowsRead(), summary.rejectedTotal(),
-                new TreeMap<>(summary.rejectedByReason()), new TreeMap<>(summary.warningsByType()),
-                summary.snapshot() == null ? null : summary.snapshot().getFileName().toString(),
-                summary.elapsed().toMillis() / 1000.0, null);
+                rowsRead, rejectedByReason.values().stream().mapToLong(Long::longValue).sum(),
+                new TreeMap<>(rejectedByReason), new TreeMap<>(warningsByType),
+                snapshot == null ? null : snapshot.getFileName().toString(), elapsed.toMillis() / 1000.0, null,
+                List.copyOf(files));
     }
 
     public static RunRecord failed(Instant start, Instant end, Trigger trigger, Path inputDir, Path warehouseDir,
                                    String error) {
         return new RunRecord(start, end, Outcome.FAILED, trigger, text(inputDir), text(warehouseDir),
-                null, null, null, null, null, null, error);
+                null, null, null, null, null, null, error, null);
     }
 
     /** Wall-clock time from start to end (not a JSON field: Jackson only maps record components). */

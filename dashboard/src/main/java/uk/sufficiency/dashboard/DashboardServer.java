@@ -141,8 +141,12 @@ public final class DashboardServer {
             try (CurrentWarehouse.Lease lease = current.lease()
                     .orElseThrow(() -> new ServiceUnavailableResponse(NO_SNAPSHOT))) {
                 Viewer viewer = Login.signedIn(ctx).user().viewer();
-                handler.handle(ctx, new Figures(lease.warehouse(), viewer, forPublication(ctx), date(ctx, "from"),
-                        date(ctx, "to")));
+                LocalDate from = date(ctx, "from");
+                LocalDate to = date(ctx, "to");
+                if (from != null && to != null && from.isAfter(to)) {
+                    throw new BadRequestResponse("The date range starts (" + from + ") after it ends (" + to + ").");
+                }
+                handler.handle(ctx, new Figures(lease.warehouse(), viewer, forPublication(ctx), from, to));
             }
         };
     }

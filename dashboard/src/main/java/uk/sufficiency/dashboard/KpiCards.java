@@ -39,8 +39,10 @@ final class KpiCards {
             html.append("<article class=\"kpi\" id=\"kpi-").append(escape(id)).append("\">\n<h2>")
                     .append(escape(description)).append("</h2>\n");
             if (!Boolean.TRUE.equals(kpi.get("loaded"))) {
-                html.append("<p class=\"not-loaded\"><strong>Not measured yet.</strong> ")
-                        .append(escape(Objects.toString(kpi.get("reason"), ""))).append("</p>\n</article>\n");
+                // kpi_status words its reason "not loaded yet: needs ...", which the heading here already says.
+                String needs = Objects.toString(kpi.get("reason"), "").replaceFirst("^not loaded yet: ", "");
+                html.append("<p class=\"not-loaded\"><strong>Not measured yet:</strong> this KPI ")
+                        .append(escape(needs)).append(".</p>\n</article>\n");
                 continue;
             }
             List<Map<String, Object>> rows = series.apply(id);

@@ -1,0 +1,293 @@
+package uk.sufficiency.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.warehouse.figures.Figure;
+import uk.sufficiency.warehouse.figures.FigureCatalogue;
+import uk.sufficiency.warehouse.figures.FigureColumn;
+
+/**
+ * Every figure endpoint against the hand-worked snapshot of {@link TestSnapshot#lancashireAndBlackpool()}.
+ * Lancashire's month ends (30 April 2021 to 31 March 2022, population 3,000 for every one of them):
+ * c1 (female, born 1 May 2010) in IFA fostering on 30 Apr and 31 May; c2 (no header row) in-house
+ * fostering 30 Jun-31 Aug, then an agency home 30 Sep-31 Dec; c7 (no header) in-house fostering 31 Jul
+ * and 31 Aug; c5 (no header) secure 31 Dec-28 Feb; c4 (male, no DOB) with parents on 31 Mar; all C2.
+ */
+class FigureEndpointsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void warehouse() throws Exception {
+        TestSnapshot.lancashireAndBlackpool().publish(dir);
+        TestUsers.write(dir);
+    }
+
+    private interface Scenario {
+        void run(Browser browser) throws Exception;
+    }
+
+    private void as(String username, Scenario scenario) {
+        JavalinTest.test(DashboardServer.create(dir), (server, client) ->
+                scenario.run(new Browser(server).signedInAs(username)));
+    }
+
+    private static String rows(String json) {
+        return "{\"rows\":" + json + "}";
+    }
+
+    @Test
+    void breakdownsByLegalStatusSexAndAge() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            assertJson(rows("""
+                    [{"month_end":"2021-04-30","legal_status":"C2","children":1},
+                     {"month_end":"2021-05-31","legal_status":"C2","children":1},
+                     {"month_end":"2021-06-30","legal_status":"C2","children":1},
+                     {"month_end":"2021-07-31","legal_status":"C2","children":2},
+                     {"month_end":"2021-08-31","legal_status":"C2","children":2},
+                     {"month_end":"2021-09-30","legal_status":"C2","children":1},
+                     {"month_end":"2021-10-31","legal_status":"C2","children":1},
+                     {"month_end":"2021-11-30","legal_status":"C2","children":1},
+                     {"month_end":"2021-12-31","legal_status":"C2","children":2},
+                     {"month_end":"2022-01-31","legal_status":"C2","children":1},
+                     {"month_end":"2022-02-28","legal_status":"C2","children":1},
+                     {"month_end":"2022-03-31","legal_status":"C2","children":1}]"""),
+                    browser.get("/api/cla-legal-status?la=Lancashire"));
+            // c1 is female; c4 male; children with no header row have sex unknown.
+            assertJson(rows("""
+                    [{"month_end":"2021-04-30","sex":"female","children":1},
+                     {"month_end":"2021-05-31","sex":"female","children":1},
+                     {"month_end":"2021-06-30","sex":"unknown","children":1},
+                     {"month_end":"2021-07-31","sex":"unknown","children":2}]"""),
+                    browser.get("/api/cla-sex?la=Lancashire&to=2021-07-31"));
+            assertJson(rows("""
+                    [{"month_end":"2022-03-31","sex":"male","children":1}]"""),
+                    browser.get("/api/cla-sex?la=Lancashire&from=2022-03-01"));
+            // c1 is 10 on 30 April 2021 and 11 on 31 May (born 1 May 2010): both 10 to 15; no DOB is Unknown.
+            assertJson(rows("""
+                    [{"month_end":"2021-04-30","age_band":"10 to 15","children":1},
+                     {"month_end":"2021-05-31","age_band":"10 to 15","children":1},
+                     {"month_end":"2021-06-30","age_band":"Unknown","children":1}]"""),
+                    browser.get("/api/cla-age-band?la=Lancashire&to=2021-06-30"));
+        });
+    }
+
+    @Test
+    void rateAtEachMonthEndUsesThePopulationOfTheCalendarYearBeforeTheCollectionYear() {
+        as(TestUsers.LANCASHIRE, browser -> assertJson(rows("""
+                [{"month_end":"2021-06-30","children":1,"population_0_17":3000,"rate_per_10000":3.3},
+                 {"month_end":"2021-07-31","children":2,"population_0_17":3000,"rate_per_10000":6.7}]"""),
+                browser.get("/api/cla-rate-month-end?la=Lancashire&from=2021-06-01&to=2021-07-31")));
+    }
+
+    @Test
+    void reasonsForCeasingGroupTheLastEpisodesRec() {
+        // Ceased in 2022: c1 E13 (other), c2 E11 (adopted), c5 E4A (returned home), c7 E8 (other): 4 children.
+        as(TestUsers.LANCASHIRE, browser -> assertJson(rows("""
+                [{"year":2022,"reason_group":"adopted","children":1,"share":25.0},
+                 {"year":2022,"reason_group":"other","children":2,"share":50.0},
+                 {"year":2022,"reason_group":"returned_home","children":1,"share":25.0}]"""),
+                browser.get("/api/cla-ceased-reason?la=Lancashire")));
+    }
+
+    @Test
+    void section20HasNoRowsWithoutV2Children() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            assertJson(rows("[]"), browser.get("/api/section20-age-band?la=Lancashire"));
+            assertJson(rows("[]"), browser.get("/api/section20-category?la=Lancashire"));
+        });
+    }
+
+    @Test
+    void kpiSharesAtEachMonthEnd() {
+        // No targets in this snapshot, so no trajectory and no RAG.
+        as(TestUsers.LANCASHIRE, browser -> {
+            JsonNode homes = JSON.readTree(browser.get("/api/kpi-childrens-homes-share?la=Lancashire"
+                    + "&from=2021-11-30&to=2022-01-31").body()).get("rows");
+            assertEquals(3, homes.size(), homes.toString());
+            // 30 Nov: c2 in an agency home, 1 of 1; 31 Dec: c2 and c5 (secure is not a children's home), 1 of 2.
+            assertEquals(JSON.readTree("[100.0, 50.0, 0.0]"), values(homes, "value"));
+            assertEquals(JSON.readTree("[1, 1, 0]"), values(homes, "children"));
+            assertEquals(JSON.readTree("[1, 2, 1]"), values(homes, "looked_after"));
+            assertTrue(homes.get(0).get("rag").isNull());
+            JsonNode fostering = JSON.readTree(browser.get("/api/kpi-fostering-share?la=Lancashire&to=2021-09-30")
+                    .body()).get("rows");
+            assertEquals(JSON.readTree("[100.0, 100.0, 100.0, 100.0, 100.0, 0.0]"), values(fostering, "value"));
+            JsonNode parents = JSON.readTree(browser.get("/api/kpi-with-parents-share?la=Lancashire&from=2022-02-01")
+                    .body()).get("rows");
+            assertEquals(JSON.readTree("[0.0, 100.0]"), values(parents, "value"));
+            JsonNode status = JSON.readTree(browser.get("/api/kpi-status?la=Lancashire").body()).get("rows");
+            assertEquals(JSON.readTree("[\"with_parents_share\", \"fostering_share\", \"step_down_started\", "
+                    + "\"childrens_homes_share\", \"block_supported_high_priority_share\"]"), values(status, "kpi"));
+            assertEquals(JSON.readTree("[true, true, false, true, false]"), values(status, "loaded"));
+        });
+    }
+
+    @Test
+    void aBlackpoolUserSeesLancashiresKpiSharesFromSmallCountsAsC() {
+        as(TestUsers.BLACKPOOL, browser -> {
+            JsonNode row = JSON.readTree(browser.get("/api/kpi-childrens-homes-share?la=Lancashire&from=2021-12-31"
+                    + "&to=2021-12-31").body()).get("rows").get(0);
+            assertEquals("[c]", row.get("children").asText());
+            assertEquals("[c]", row.get("looked_after").asText());
+            assertEquals("[c]", row.get("value").asText());
+        });
+    }
+
+    @Test
+    void benchmarksCarryTheWarehousesOwnRatesWithoutPublishedFigures() {
+        // No DfE files in this snapshot: the LA's own rates only (3.3 at 31 March; started 5 and ceased 4 per 3,000).
+        as(TestUsers.LANCASHIRE, browser -> {
+            JsonNode stock = JSON.readTree(browser.get("/api/benchmark-looked-after-31-march?la=Lancashire").body())
+                    .get("rows").get(0);
+            assertEquals(2022, stock.get("year").asInt());
+            assertEquals(1, stock.get("children").asInt());
+            assertEquals(3.3, stock.get("la_rate").asDouble());
+            assertTrue(stock.get("england_rate").isNull());
+            JsonNode started = JSON.readTree(browser.get("/api/benchmark-started?la=Lancashire").body()).get("rows").get(0);
+            assertEquals(16.7, started.get("la_rate").asDouble());
+            JsonNode ceased = JSON.readTree(browser.get("/api/benchmark-ceased?la=Lancashire").body()).get("rows").get(0);
+            assertEquals(13.3, ceased.get("la_rate").asDouble());
+        });
+        as(TestUsers.BLACKPOOL, browser -> {
+            JsonNode stock = JSON.readTree(browser.get("/api/benchmark-looked-after-31-march?la=Lancashire").body())
+                    .get("rows").get(0);
+            assertEquals("[c]", stock.get("children").asText());
+            assertEquals("[c]", stock.get("la_rate").asText());
+        });
+    }
+
+    @Test
+    void fosteringAtQuarterEnds() {
+        // 30 June 2021: c2 in in-house fostering, no DOB, so in Unknown and All; c1 left IFA fostering that day.
+        as(TestUsers.LANCASHIRE, browser -> assertJson(rows("""
+                [{"quarter_end":"2021-06-30","age_group":"0-5","age_group_order":1,"inhouse":0,"ifa":0,
+                  "ifa_share":null,"other_non_connected":0,"kinship":0},
+                 {"quarter_end":"2021-06-30","age_group":"6-10","age_group_order":2,"inhouse":0,"ifa":0,
+                  "ifa_share":null,"other_non_connected":0,"kinship":0},
+                 {"quarter_end":"2021-06-30","age_group":"11+","age_group_order":3,"inhouse":0,"ifa":0,
+                  "ifa_share":null,"other_non_connected":0,"kinship":0},
+                 {"quarter_end":"2021-06-30","age_group":"Unknown","age_group_order":4,"inhouse":1,"ifa":0,
+                  "ifa_share":0.0,"other_non_connected":0,"kinship":0},
+                 {"quarter_end":"2021-06-30","age_group":"All","age_group_order":5,"inhouse":1,"ifa":0,
+                  "ifa_share":0.0,"other_non_connected":0,"kinship":0}]"""),
+                browser.get("/api/fostering-quarter?la=Lancashire&to=2021-06-30")));
+    }
+
+    @Test
+    void rejectsAndWarningsOfTheRun() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            assertJson(rows("[{\"reason\":\"bad_date\",\"rows\":1}]"), browser.get("/api/rejects-by-reason?la=Lancashire"));
+            assertJson(rows("[{\"source\":\"903\",\"warning\":\"closed_at_next\",\"rows\":1}]"),
+                    browser.get("/api/warnings-by-type?la=Lancashire"));
+        });
+    }
+
+    @Test
+    void theXlsxDownloadHoldsTheSameRowsUnderItsTitle() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            byte[] workbook = download(browser, "/api/cla-year.xlsx?la=Lancashire");
+            String sheet = entry(workbook, "xl/worksheets/sheet1.xml");
+            assertTrue(sheet.contains("<t>Children looked after at 31 March, started and ceased in the year: "
+                    + "Lancashire, year to 31 March 2022</t>"), sheet);
+            assertTrue(sheet.contains("<row r=\"3\"><c><v>2022</v></c><c><v>1</v></c><c><v>5</v></c><c><v>4</v></c>"
+                    + "<c><v>1</v></c><c><v>3000</v></c><c><v>3.3</v></c></row>"), sheet);
+        });
+        as(TestUsers.BLACKPOOL, browser -> {
+            String sheet = entry(download(browser, "/api/cla-year.xlsx?la=Lancashire"), "xl/worksheets/sheet1.xml");
+            assertTrue(sheet.contains("<c t=\"inlineStr\"><is><t>[c]</t></is></c><c><v>5</v></c>"), sheet);
+        });
+    }
+
+    @Test
+    void aBadDateIsRefusedNamingIt() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            Browser.Reply reply = browser.get("/api/cla-month-end?la=Lancashire&from=31/03/2022");
+            assertEquals(400, reply.code());
+            assertEquals("{\"error\":\"from must be a date such as 2022-03-31, not '31/03/2022'.\"}", reply.body());
+            assertEquals(400, browser.get("/children?from=2022-03-31&to=2021-04-30").code());
+        });
+    }
+
+    /**
+     * Scoping by every URL: as a Lancashire user, every catalogue figure of Blackpool (JSON and CSV)
+     * shows no count of 1 to 4 and no figure derived from one. Blackpool's small cells are its 1s
+     * (kinship 28 February and 31 March, IFA 31 March), so some must be [c] across the catalogue.
+     */
+    @Test
+    void noFigureEndpointShowsAnotherLasSmallCounts() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            int suppressed = 0;
+            for (Figure figure : FigureCatalogue.all()) {
+                JsonNode body = JSON.readTree(browser.get("/api/" + figure.id() + "?la=Blackpool").body());
+                for (JsonNode row : body.get("rows")) {
+                    for (FigureColumn column : figure.columns()) {
+                        JsonNode value = row.get(column.name());
+                        if (column.role() == FigureColumn.Role.COUNT && value.isNumber()) {
+                            assertTrue(value.asLong() == 0 || value.asLong() >= 5, figure.id() + " " + row);
+                        }
+                        suppressed += "[c]".equals(value.asText()) ? 1 : 0;
+                    }
+                }
+                String csv = browser.get("/api/" + figure.id() + ".csv?la=Blackpool").body();
+                for (String line : csv.lines().skip(1).toList()) {
+                    List<String> cells = List.of(line.split(",", -1));
+                    for (int i = 0; i < figure.columns().size(); i++) {
+                        if (figure.columns().get(i).role() == FigureColumn.Role.COUNT && cells.get(i).matches("[1-4]")) {
+                            throw new AssertionError(figure.id() + " CSV shows a small count: " + line);
+                        }
+                    }
+                }
+            }
+            assertTrue(suppressed > 10, "Blackpool's 1s are suppressed somewhere: " + suppressed);
+        });
+    }
+
+    private static JsonNode values(JsonNode rows, String column) {
+        List<JsonNode> out = new ArrayList<>();
+        rows.forEach(row -> out.add(row.get(column)));
+        return JSON.valueToTree(out);
+    }
+
+    private static byte[] download(Browser browser, String path) throws Exception {
+        Request request = new Request.Builder().url(browser.origin() + path)
+                .header("Cookie", "sw_session=" + browser.cookie("sw_session")).build();
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
+            assertEquals(200, response.code());
+            assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    response.header("Content-Type"));
+            return response.body().bytes();
+        }
+    }
+
+    private static String entry(byte[] zip, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in the workbook");
+    }
+}

@@ -269,6 +269,30 @@ class DashboardServerTest {
     }
 
     @Test
+    void kpiPageShowsEachKpiAgainstItsTrajectoryAndSaysWhichAreNotMeasured(@TempDir Path dir) throws Exception {
+        // Children's homes share: baseline 50.0 at 31 March 2021, target 0.0 by 31 March 2022, lower is better.
+        // Lancashire's latest month end, 31 March 2022: c4 with parents, so 0 of 1 in a home: 0.0, on the
+        // trajectory (which has reached the target), so green.
+        TestSnapshot.lancashireAndBlackpool()
+                .rows(FactTable.KPI_TARGETS, "('Lancashire', 'childrens_homes_share', '2021-03-31', 50.0, '2022-03-31', "
+                        + "0.0, 'down', 1.0, 'targets.csv')")
+                .publish(dir);
+        run(dir, checked(browser -> {
+            String html = browser.get("/?la=Lancashire").body();
+            assertTrue(html.contains("<a href=\"/\" aria-current=\"page\">Strategy KPIs</a>"), html);
+            String card = html.substring(html.indexOf("<article class=\"kpi\" id=\"kpi-childrens_homes_share\">"));
+            card = card.substring(0, card.indexOf("</article>"));
+            assertTrue(card.contains("<p class=\"kpi-value\"><span class=\"big\">0.0%</span> at March 2022</p>"), card);
+            assertTrue(card.contains("<p class=\"rag rag-green\">Green: at or better than the trajectory</p>"), card);
+            assertTrue(card.contains("<dt>Baseline</dt><dd>50.0% at 31 March 2021</dd>"), card);
+            assertTrue(card.contains("<dt>Target</dt><dd>0.0% by 31 March 2022 (lower is better)</dd>"), card);
+            assertTrue(card.contains("<dt>Trajectory now</dt><dd>0.0%</dd>"), card);
+            assertTrue(card.contains("data-src=\"/api/kpi-childrens-homes-share?la=Lancashire\""), card);
+            assertTrue(html.contains("<strong>Not measured yet:</strong> this KPI needs placement requests"), html);
+        }));
+    }
+
+    @Test
     void pageDefaultsToTheFirstLaForARegionalAnalyst(@TempDir Path dir) throws Exception {
         publishFirstSnapshot(dir);
         run(dir, checked(browser -> {

@@ -31,6 +31,10 @@ final class ChartPanel {
 
     /** "What is counted: LA, from … to …", from the rows themselves. */
     static String title(Figure figure, String la, List<Map<String, Object>> rows) {
+        return title(figure.title(), figure, la, rows);
+    }
+
+    static String title(String what, Figure figure, String la, List<Map<String, Object>> rows) {
         String when = figure.period().map(period -> {
             List<String> values = rows.stream().map(r -> r.get(period.name())).filter(Objects::nonNull)
                     .map(Object::toString).sorted().toList();
@@ -44,7 +48,7 @@ final class ChartPanel {
             }
             return first.equals(last) ? ", at " + longDate(first) : ", " + longDate(first) + " to " + longDate(last);
         }).orElse("");
-        return figure.title() + ": " + la + when;
+        return what + ": " + la + when;
     }
 
     private static String longDate(String iso) {
@@ -77,7 +81,7 @@ final class ChartPanel {
                 <a href="%7$s.xlsx%8$s" download>Excel (XLSX)</a> · <a href="%7$s%8$s">JSON</a> · \
                 <a href="%7$s.csv%9$s" download>CSV for publication</a> (counts of 1 to 4 shown as [c])</p>
                 </section>
-                """.formatted(id, escape(title(figure, la, shown)),
+                """.formatted(id, escape(title(chart.title(), figure, la, shown)),
                 chart.note() == null ? "" : "<p class=\"note\">" + escape(chart.note()) + "</p>\n", chartDiv,
                 chart.drawing() == null || shown.isEmpty() ? " open" : "", table(chart, shown), escape(api), escape(q),
                 escape(publication));
@@ -93,14 +97,15 @@ final class ChartPanel {
         }
     }
 
-    /** Pivoted (one row per x, one column per series) when the chart draws a series column; else as the rows are. */
+    /** Pivoted (one row per x, one column per series) for a simple breakdown; else as the rows are. */
     static String table(Chart chart, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return "<p>No figures for this selection.</p>";
         }
         Drawing drawing = chart.drawing();
         Figure figure = chart.figure();
-        if (drawing != null && drawing.series() != null) {
+        // Pivoted only when that is all the figure holds (date, category, count); otherwise every column shows.
+        if (drawing != null && drawing.series() != null && figure.columns().size() == 3) {
             String x = drawing.x();
             String value = drawing.values().get(0);
             List<String> series = SeriesLabels.inOrder(drawing.series(),

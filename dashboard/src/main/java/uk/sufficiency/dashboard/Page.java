@@ -46,10 +46,12 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
             "Non-connected foster placements with the council's own carers against independent fostering agencies"
                     + " (IFA), by age at each quarter end, and kinship placements over time.",
             List.of(Chart.of("ifa-share", "fostering-quarter", linesBy("quarter_end", "age_group", "ifa_share", "IFA share (%)")
-                            .inPercent(), "IFA share = IFA ÷ (in-house + IFA) non-connected foster placements."),
+                            .inPercent(), "Non-connected foster placements at each quarter end, in-house and IFA by age,"
+                            + " and the IFA share", "IFA share = IFA ÷ (in-house + IFA) non-connected foster placements."),
                     Chart.of("fostering-all-ages", "fostering-quarter",
                             bars("quarter_end", List.of("inhouse", "ifa", "kinship"), "Children").onlyWhere("age_group", "All"),
-                            "All ages. Kinship (connected) carers are family or friends.")));
+                            "In-house, IFA and kinship foster placements at each quarter end, all ages",
+                            "Kinship (connected) carers are family or friends.")));
 
     static final Page DATA_QUALITY = new Page("/data-quality", "Data quality", "Data quality",
             "What the pipeline's runs read, which rows it rejected and why, and what it warned about.",

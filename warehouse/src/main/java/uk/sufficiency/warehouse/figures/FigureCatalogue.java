@@ -126,7 +126,7 @@ public final class FigureCatalogue {
                 SELECT la, quarter_end, age_group, age_group_order, inhouse, ifa, ifa_share, other_non_connected, kinship
                 FROM fostering_quarter""",
                 List.of(periodDate("quarter_end", "Quarter end"), dimension("age_group", "Age"),
-                        measure("age_group_order", "Age order"), count("inhouse", "In-house"),
+                        count("inhouse", "In-house"),
                         count("ifa", "Independent fostering agency"),
                         derived("ifa_share", "IFA share (%)", "inhouse", "ifa"),
                         count("other_non_connected", "Other non-connected"), count("kinship", "Kinship")),

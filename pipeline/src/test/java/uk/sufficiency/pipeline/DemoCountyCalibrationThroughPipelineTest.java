@@ -3,7 +3,12 @@ package uk.sufficiency.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.pipeline.synthetic.GeneratorOptions;
@@ -15,45 +20,74 @@ import uk.sufficiency.warehouse.Warehouse;
  * lands near Lancashire's published figures at 31 March 2022 (docs/domain.md). Tolerances: stock
  * within 5% (about two seed-to-seed standard deviations); placement shares within 3 percentage
  * points for fostering and 2 for placed with parents and children's homes; IFA shares by age band
- * within 5 points (the bands hold 200-550 children); started and ceased within 10%.
+ * within 5 points (the bands hold 200-550 children); started and ceased within 10%. Its benchmarks
+ * file gives the Benchmarks page England, the North West and the neighbours' average.
  */
 class DemoCountyCalibrationThroughPipelineTest {
     @TempDir
-    Path temp;
+    static Path temp;
 
-    @Test
-    void figuresAt31March2022AreNearLancashire() throws Exception {
+    private static Warehouse warehouse;
+
+    @BeforeAll
+    static void generateAndRun() throws Exception {
         Path input = temp.resolve("input");
         SyntheticReturns.write(GeneratorOptions.defaults(input));
         PipelineRun.run(TestSpark.session(), new RunOptions(input, temp.resolve("warehouse"), "Demo County", null),
                 Progress.SILENT);
-        try (Warehouse warehouse = Warehouse.openCurrent(temp.resolve("warehouse"))) {
-            Map<String, Object> shares = warehouse.query("""
-                    SELECT count(*) AS stock,
-                           100.0 * count(*) FILTER (category LIKE 'foster_%') / count(*) AS fostering,
-                           100.0 * count(*) FILTER (category = 'with_parents') / count(*) AS with_parents,
-                           100.0 * count(*) FILTER (category LIKE 'home_%') / count(*) AS homes,
-                           100.0 * count(*) FILTER (category = 'foster_ifa' AND age <= 5)
-                                 / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age <= 5) AS ifa_0_5,
-                           100.0 * count(*) FILTER (category = 'foster_ifa' AND age BETWEEN 6 AND 10)
-                                 / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age BETWEEN 6 AND 10) AS ifa_6_10,
-                           100.0 * count(*) FILTER (category = 'foster_ifa' AND age >= 11)
-                                 / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age >= 11) AS ifa_11_plus
-                    FROM cla_month_end WHERE la = 'Demo County' AND month_end = DATE '2022-03-31'""").get(0);
-            Map<String, Object> year = warehouse.query(
-                    "SELECT started, ceased, rate_per_10000 FROM cla_year WHERE la = 'Demo County' AND year = 2022").get(0);
+        warehouse = Warehouse.openCurrent(temp.resolve("warehouse"));
+    }
 
-            assertEquals(1940, ((Number) shares.get("stock")).doubleValue(), 1940 * 0.05, "stock");
-            assertEquals(64.7, (Double) shares.get("fostering"), 3.0, "fostering %");
-            assertEquals(11.4, (Double) shares.get("with_parents"), 2.0, "placed with parents %");
-            assertEquals(11.5, (Double) shares.get("homes"), 2.0, "children's homes %");
-            assertEquals(8.5, (Double) shares.get("ifa_0_5"), 5.0, "IFA share 0-5");
-            assertEquals(37.5, (Double) shares.get("ifa_6_10"), 5.0, "IFA share 6-10");
-            assertEquals(58.8, (Double) shares.get("ifa_11_plus"), 5.0, "IFA share 11+");
-            assertEquals(616, ((Number) year.get("started")).doubleValue(), 616 * 0.10, "started 2021/22");
-            assertEquals(640, ((Number) year.get("ceased")).doubleValue(), 640 * 0.10, "ceased 2021/22");
-            // Lancashire's rate at March 2022 was 76.9 per 10,000; the generated population aims near it.
-            assertEquals(76.9, ((Number) year.get("rate_per_10000")).doubleValue(), 4.0, "rate per 10,000");
-        }
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void figuresAt31March2022AreNearLancashire() {
+        Map<String, Object> shares = warehouse.query("""
+                SELECT count(*) AS stock,
+                       100.0 * count(*) FILTER (category LIKE 'foster_%') / count(*) AS fostering,
+                       100.0 * count(*) FILTER (category = 'with_parents') / count(*) AS with_parents,
+                       100.0 * count(*) FILTER (category LIKE 'home_%') / count(*) AS homes,
+                       100.0 * count(*) FILTER (category = 'foster_ifa' AND age <= 5)
+                             / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age <= 5) AS ifa_0_5,
+                       100.0 * count(*) FILTER (category = 'foster_ifa' AND age BETWEEN 6 AND 10)
+                             / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age BETWEEN 6 AND 10) AS ifa_6_10,
+                       100.0 * count(*) FILTER (category = 'foster_ifa' AND age >= 11)
+                             / count(*) FILTER (category IN ('foster_ifa', 'foster_inhouse') AND age >= 11) AS ifa_11_plus
+                FROM cla_month_end WHERE la = 'Demo County' AND month_end = DATE '2022-03-31'""").get(0);
+        Map<String, Object> year = warehouse.query(
+                "SELECT started, ceased, rate_per_10000 FROM cla_year WHERE la = 'Demo County' AND year = 2022").get(0);
+
+        assertEquals(1940, ((Number) shares.get("stock")).doubleValue(), 1940 * 0.05, "stock");
+        assertEquals(64.7, (Double) shares.get("fostering"), 3.0, "fostering %");
+        assertEquals(11.4, (Double) shares.get("with_parents"), 2.0, "placed with parents %");
+        assertEquals(11.5, (Double) shares.get("homes"), 2.0, "children's homes %");
+        assertEquals(8.5, (Double) shares.get("ifa_0_5"), 5.0, "IFA share 0-5");
+        assertEquals(37.5, (Double) shares.get("ifa_6_10"), 5.0, "IFA share 6-10");
+        assertEquals(58.8, (Double) shares.get("ifa_11_plus"), 5.0, "IFA share 11+");
+        assertEquals(616, ((Number) year.get("started")).doubleValue(), 616 * 0.10, "started 2021/22");
+        assertEquals(640, ((Number) year.get("ceased")).doubleValue(), 640 * 0.10, "ceased 2021/22");
+        // Lancashire's rate at March 2022 was 76.9 per 10,000; the generated population aims near it.
+        assertEquals(76.9, ((Number) year.get("rate_per_10000")).doubleValue(), 4.0, "rate per 10,000");
+    }
+
+    @Test
+    void theBenchmarksPageHasEnglandTheNorthWestAndTheNeighboursEveryYear() {
+        List<List<Object>> rows = warehouse.query("""
+                SELECT year, england_rate, region, region_rate, sn_published_rate, dfe_la_rate, sn_count, rank
+                FROM benchmark_comparison WHERE la = 'Demo County' AND measure = 'looked_after_31_march'
+                ORDER BY year""").stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
+        // Window 2019-2024. Seed 004's table: 2019 England 650, NW "9540" (94), neighbours 720;
+        // 2021 670, 970, 803. DfE's 2025 release: 2024 England 69, NW 94; Lancashire's ten 2025-model
+        // neighbours 51, 78, 82, 113, 132, 131, 89, 56, 73, 104: 909 / 10 = 90.9.
+        assertEquals(List.of(
+                Arrays.asList(2019, 65.0, "North West", 94.0, 72.0, null, 0L, null),
+                Arrays.asList(2020, 67.0, "North West", 97.0, 77.0, null, 0L, null),
+                Arrays.asList(2021, 67.0, "North West", 97.0, 80.3, null, 0L, null),
+                Arrays.asList(2022, 70.0, "North West", 97.0, 89.5, null, 0L, null),
+                Arrays.asList(2023, 70.0, "North West", 96.0, 92.7, null, 0L, null),
+                Arrays.asList(2024, 69.0, "North West", 94.0, 90.9, null, 0L, null)), rows);
     }
 }

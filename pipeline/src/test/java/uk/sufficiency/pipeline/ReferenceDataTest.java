@@ -138,6 +138,25 @@ class ReferenceDataTest {
                 rows("SELECT la, source, warning, count FROM data_quality WHERE source = 'benchmarks' ORDER BY warning"));
     }
 
+    @Test
+    void theSimpleFilesRegionColumnGivesAnLaItsRegion() {
+        // benchmarks_regions.csv: Kappa, an LA DfE's file does not know, has only a marker for 2022
+        // (accepted: no published rate of its own) and its region North Test.
+        assertEquals(list("Kappa", null, "North Test", null, null, "z"), row("""
+                SELECT area, area_code_old, region, children, rate_per_10000, marker FROM benchmark_rates
+                WHERE area = 'Kappa' AND year = 2022"""));
+        // 2021: the rate row gives South Test, the later count row no region; merged, the region stays.
+        assertEquals(list("South Test", 700L, 70.0), row("""
+                SELECT region, children, rate_per_10000 FROM benchmark_rates WHERE area = 'Kappa' AND year = 2021"""));
+        // Testshire 2022 is 99 in South Test in the simple file; DfE's row wins, region and all.
+        assertEquals(list("North Test", 45.0, "cla_number_and_rate_per_10k_children.csv"), row("""
+                SELECT region, rate_per_10000, regexp_extract(source, '[^/]+$') FROM benchmark_rates
+                WHERE area = 'Testshire' AND area_type = 'la' AND year = 2022 AND measure = 'looked_after_31_march'"""));
+        // REGION on a row that is not an LA's is ignored.
+        assertEquals(list("England", null, 60.0), row("""
+                SELECT area, region, rate_per_10000 FROM benchmark_rates WHERE area_type = 'england' AND year = 2015"""));
+    }
+
     // ---- statistical_neighbours ----
 
     @Test
@@ -347,6 +366,7 @@ class ReferenceDataTest {
         assertEquals("benchmarks", tables.get("cla_number_and_rate_per_10k_children.csv"));
         assertEquals("benchmarks", tables.get("benchmarks_older.csv"));
         assertEquals("benchmarks", tables.get("benchmarks_revised.csv"));
+        assertEquals("benchmarks", tables.get("benchmarks_regions.csv"));
         assertEquals("statistical neighbours", tables.get("sn_model_2025_wide.csv"));
         assertEquals("statistical neighbours", tables.get("New_Statistical_Neighbour_Groupings_April_2021.csv"));
         assertEquals("statistical neighbours", tables.get("neighbours.csv"));

@@ -75,7 +75,11 @@ public final class IntBenchmarkRates {
                 .when(col("area").isNull(), lit("missing_area")));
     }
 
-    /** The simple file, one typed row per input row: kind {@code count} or {@code rate}, with a {@code warning}. */
+    /**
+     * The simple file, one typed row per input row: kind {@code count} or {@code rate}, with a
+     * {@code warning}. The optional {@code REGION} column is kept for {@code la} rows only (the
+     * region the LA belongs to, spelt as the region rows' {@code AREA}); on other rows it is ignored.
+     */
     public static Dataset<Row> typedSimple(Dataset<Row> simple) {
         Column rawType = slug(lower(trim(col("AREA_TYPE"))));
         Column areaType = when(rawType.isin("la", "region", "england", "statistical_neighbours"), rawType)
@@ -91,6 +95,7 @@ public final class IntBenchmarkRates {
                 PublishedValues.collectionYear(col("YEAR")).as("year"),
                 measure.as("measure"),
                 when(isRate, lit("rate")).otherwise(lit("count")).as("kind"),
+                when(areaType.equalTo("la"), IntAreaNames.blankToNull(trim(col("REGION")))).as("region"),
                 PublishedValues.number(col("VALUE"), DataTypes.DoubleType).as("value"),
                 PublishedValues.marker(col("VALUE")).as("marker"),
                 col("file").as("source"), col("line"), col("fields_ok"));
@@ -106,7 +111,8 @@ public final class IntBenchmarkRates {
      * One row per (area type, area, year, measure). The simple file's count and rate rows for the
      * same figure merge into one; DfE's file wins over the simple file, and a later file (by name)
      * or line over an earlier one. Areas the simple file gives by code are named, and LAs given by name get their
-     * code, from the {@link IntAreaNames#lookup}.
+     * code, from the {@link IntAreaNames#lookup}. A simple {@code la} row's region is its {@code REGION}
+     * (the latest row that gives one for the area, year and measure); a region row's is its own area.
      */
     public static Dataset<Row> build(Dataset<Row> typedDfe, Dataset<Row> typedSimple, Dataset<Row> lookup) {
         Column area = col("area");
@@ -117,7 +123,7 @@ public final class IntBenchmarkRates {
                         when(isOldCode, area).when(col("area_type").equalTo("la").and(isCode.unary_$bang()),
                                 IntAreaNames.codeOf(area)).as("area_code_old"),
                         when(isCode.and(isOldCode.unary_$bang()), upper(area)).as("area_code_new"),
-                        col("area_type"), col("year"), col("measure"), col("kind"), col("value"),
+                        col("area_type"), col("region"), col("year"), col("measure"), col("kind"), col("value"),
                         col("marker"), col("source"), col("line"))
                 .groupBy(col("area_type"), upper(col("area")).as("key"), col("year"), col("measure"))
                 .agg(first(col("area")).as("area"), max(col("area_code_old")).as("area_code_old"),
@@ -126,9 +132,12 @@ public final class IntBenchmarkRates {
                         max_by(col("value"), latest("rate")).as("rate_per_10000"),
                         max_by(col("marker"), when(col("marker").isNotNull(), struct(col("source"), col("line"))))
                                 .as("marker"),
+                        max_by(col("region"), when(col("region").isNotNull(), struct(col("source"), col("line"))))
+                                .as("region"),
                         max(col("source")).as("source"))
                 .select(col("area"), col("area_code_old"), col("area_code_new"), col("area_type"),
-                        when(col("area_type").equalTo("region"), col("area")).as("region"),
+                        when(col("area_type").equalTo("region"), col("area"))
+                                .when(col("area_type").equalTo("la"), col("region")).as("region"),
                         col("year"), col("measure"), lit(null).cast(DataTypes.LongType).as("population_0_17"),
                         col("children"), col("rate_per_10000"), col("marker"), col("source"),
                         lit(2).as("priority"));

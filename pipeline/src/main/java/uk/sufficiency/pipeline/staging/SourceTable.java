@@ -27,8 +27,12 @@ public enum SourceTable {
             List.of("TIME_PERIOD", "GEOGRAPHIC_LEVEL", "REGION_NAME", "OLD_LA_CODE", "LA_NAME", "NEW_LA_CODE",
                     "POPULATION_TYPE", "CHILDREN_COUNT", "RATE_PER_10000"),
             List.of("COUNTRY_CODE", "COUNTRY_NAME", "REGION_CODE", "POPULATION_ESTIMATE")),
-    /** The simple benchmarks file of inputs.md §5, for older published series. */
-    BENCHMARKS("benchmarks", Set.of("AREA_TYPE"), List.of("AREA", "AREA_TYPE", "YEAR", "MEASURE", "VALUE")),
+    /**
+     * The simple benchmarks file of inputs.md §5, for older published series; an {@code la} row may
+     * name the LA's region in the optional {@code REGION} column.
+     */
+    BENCHMARKS("benchmarks", Set.of("AREA_TYPE"), List.of("AREA", "AREA_TYPE", "YEAR", "MEASURE", "VALUE"),
+            List.of("REGION")),
     /** DfE's statistical neighbour model as published since 2025: old_la_code, la_name, SN_1, SN_1P, … */
     NEIGHBOURS_DFE("statistical neighbours", Set.of("SN_1"),
             concat(List.of("OLD_LA_CODE", "LA_NAME"), numbered("SN_%d", "")),

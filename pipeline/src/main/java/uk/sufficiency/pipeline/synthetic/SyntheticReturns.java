@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes deterministic synthetic SSDA903 returns (episodes and header per collection year) and a
- * population file, for demonstrations and tests without real children's data.
+ * Writes deterministic synthetic SSDA903 returns (episodes and header per collection year), a
+ * population file and, for the demo county, a benchmarks file of the published rates it is
+ * compared with ({@link BenchmarksFile}), for demonstrations and tests without real children's data.
  *
  * <p>Each LA's history is simulated from {@value #HISTORY_YEARS} years before the last return (or
  * {@value #BURN_IN_YEARS} years before the first, if earlier), longer than any childhood, so the
@@ -51,6 +52,7 @@ public final class SyntheticReturns {
             headerRows = returns.headerRows();
         }
         files.add(PopulationFile.write(options, las));
+        files.add(BenchmarksFile.write(options, las.get(0)));
         return new GeneratedSummary(las.stream().map(LocalAuthorityProfile::name).toList(), files, episodeRows, headerRows);
     }
 }

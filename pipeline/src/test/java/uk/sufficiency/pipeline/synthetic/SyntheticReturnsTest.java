@@ -66,7 +66,7 @@ class SyntheticReturnsTest {
         GeneratedSummary first = SyntheticReturns.write(new GeneratorOptions(out.resolve("a"), 2, 2, 7, 2022));
         GeneratedSummary again = SyntheticReturns.write(new GeneratorOptions(out.resolve("b"), 2, 2, 7, 2022));
         GeneratedSummary other = SyntheticReturns.write(new GeneratorOptions(out.resolve("c"), 2, 2, 8, 2022));
-        assertEquals(5, first.files().size());
+        assertEquals(6, first.files().size());
         for (int i = 0; i < first.files().size(); i++) {
             assertEquals(-1, Files.mismatch(first.files().get(i), again.files().get(i)), first.files().get(i).toString());
         }
@@ -79,7 +79,8 @@ class SyntheticReturnsTest {
         Path out = pooled.options.outDir();
         assertEquals(List.of(out.resolve("episodes_2021.csv"), out.resolve("header_2021.csv"),
                 out.resolve("episodes_2022.csv"), out.resolve("header_2022.csv"),
-                out.resolve("episodes_2023.csv"), out.resolve("header_2023.csv"), out.resolve("population.csv")),
+                out.resolve("episodes_2023.csv"), out.resolve("header_2023.csv"), out.resolve("population.csv"),
+                out.resolve("benchmarks.csv")),
                 pooled.summary.files());
         long episodeRows = 0;
         long headerRows = 0;
@@ -108,7 +109,8 @@ class SyntheticReturnsTest {
         GeneratedSummary summary = SyntheticReturns.write(new GeneratorOptions(out, 1, 2, 2022, 2024));
         assertEquals(List.of("Demo County"), summary.laNames());
         assertEquals(List.of(out.resolve("2023/episodes_2023.csv"), out.resolve("2023/header_2023.csv"),
-                out.resolve("2024/episodes_2024.csv"), out.resolve("2024/header_2024.csv"), out.resolve("population.csv")),
+                out.resolve("2024/episodes_2024.csv"), out.resolve("2024/header_2024.csv"), out.resolve("population.csv"),
+                out.resolve("benchmarks.csv")),
                 summary.files());
         assertEquals(List.of("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
                 "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"), ReturnRows.columns(out.resolve("2024/episodes_2024.csv")));
@@ -130,6 +132,42 @@ class SyntheticReturnsTest {
         }
         assertEquals("254000", rows.stream().filter(r -> r.get("LA").equals("Demo County") && r.get("YEAR").equals("2021"))
                 .findFirst().orElseThrow().get("POPULATION_0_17"));
+    }
+
+    @Test
+    void benchmarksGiveTheDemoCountyEnglandTheNorthWestAndItsNeighbours(@TempDir Path out) throws IOException {
+        SyntheticReturns.write(new GeneratorOptions(out, 1, 2, 2022, 2024));
+        List<String> lines = Files.readAllLines(out.resolve("benchmarks.csv"));
+        assertEquals("AREA,AREA_TYPE,YEAR,MEASURE,VALUE,REGION", lines.get(0));
+        // 2011-2024 whatever the number of returns, four rows a year; 2025 is after the last year.
+        assertEquals(1 + 14 * 4, lines.size());
+        // Seed 004, "Rate per 10,000 at 31 March", 2018/19 (printed x10): National 650, NW "9540"
+        // (94, as the text says), Statistical Neighbours 720.
+        assertEquals(List.of("England,england,2019,looked_after_31_march_rate,65,",
+                "North West,region,2019,looked_after_31_march_rate,94,",
+                "Demo County,statistical_neighbours,2019,looked_after_31_march_rate,72.0,",
+                "Demo County,la,2019,looked_after_31_march_rate,z,North West"), yearRows(lines, "2019"));
+        // 2010/11, the table's first column: 580, 760, 568.
+        assertEquals(List.of("England,england,2011,looked_after_31_march_rate,58,",
+                "North West,region,2011,looked_after_31_march_rate,76,",
+                "Demo County,statistical_neighbours,2011,looked_after_31_march_rate,56.8,",
+                "Demo County,la,2011,looked_after_31_march_rate,z,North West"), yearRows(lines, "2011"));
+        // 2022, after the seed: DfE's 2025 release, England 70, North West 97; Lancashire's ten
+        // neighbours in the 2025 model 51, 82, 85, 112, 122, 133, 88, 59, 73, 90: 895 / 10 = 89.5.
+        assertEquals(List.of("England,england,2022,looked_after_31_march_rate,70,",
+                "North West,region,2022,looked_after_31_march_rate,97,",
+                "Demo County,statistical_neighbours,2022,looked_after_31_march_rate,89.5,",
+                "Demo County,la,2022,looked_after_31_march_rate,z,North West"), yearRows(lines, "2022"));
+        assertTrue(yearRows(lines, "2025").isEmpty());
+        // Pooled: only the first LA, the demo county, has them; the years stop at the last return.
+        List<String> pooledLines = Files.readAllLines(pooled.options.outDir().resolve("benchmarks.csv"));
+        assertEquals(1 + 13 * 4, pooledLines.size());
+        assertTrue(pooledLines.stream().skip(1).allMatch(l -> l.startsWith("England,") || l.startsWith("North West,")
+                || l.startsWith("Demo County,")), pooledLines.toString());
+    }
+
+    private static List<String> yearRows(List<String> lines, String year) {
+        return lines.stream().filter(l -> l.split(",")[2].equals(year)).toList();
     }
 
     @Test

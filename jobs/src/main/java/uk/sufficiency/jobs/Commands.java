@@ -86,12 +86,7 @@ final class Commands {
 
     static int demo(Args args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         Path work = Path.of(args.get("work", Main.defaultWork("demo-work").toString()));
-        Path input = work.resolve("input");
-        Path warehouseDir = work.resolve("warehouse");
-        err.println("Generating the demo county's returns into " + input);
-        SyntheticReturns.write(GeneratorOptions.defaults(input));
-        RunSummary summary = runPipeline(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
-        out.print(summary.format());
+        Path warehouseDir = demoWarehouse(work, out, err);
         int port = args.integer("port", DEFAULT_PORT);
         String demoPassword = Users.createDemoUser(warehouseDir, DEMO_LA);
         DashboardServer.start(warehouseDir, "127.0.0.1", port);
@@ -101,6 +96,45 @@ final class Commands {
         out.printf("Query it: ./sufficiency sql --warehouse %s \"SELECT * FROM cla_year\"%n", warehouseDir);
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * What {@code demo} serves: generates the demo county's returns into {@code WORK/input}, runs the
+     * pipeline on them into {@code WORK/warehouse} and prints the run's summary to {@code summaryOut}.
+     */
+    private static Path demoWarehouse(Path work, PrintStream summaryOut, PrintStream err) throws IOException {
+        Path input = work.resolve("input");
+        Path warehouseDir = work.resolve("warehouse");
+        err.println("Generating the demo county's returns into " + input);
+        SyntheticReturns.write(GeneratorOptions.defaults(input));
+        RunSummary summary = runPipeline(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
+        summaryOut.print(summary.format());
+        return warehouseDir;
+    }
+
+    /**
+     * A bounded load test of the dashboard on 127.0.0.1 ({@link LoadTest}): on the demo warehouse,
+     * built as {@code demo} builds it (into {@code --work}), or on an existing {@code --warehouse}.
+     */
+    static int loadtest(Args args, PrintStream out, PrintStream err) throws IOException {
+        int requests = args.integer("requests", LoadTest.DEFAULT_REQUESTS);
+        Duration budget = Duration.ofSeconds(args.integer("seconds", LoadTest.DEFAULT_SECONDS));
+        LoadTest.checkBounds(requests, budget); // before minutes of building the demo warehouse
+        String existing = args.get("warehouse", null);
+        if (existing != null) {
+            if (args.get("work", null) != null) {
+                throw new Args.UsageError("'loadtest' takes --work (to build the demo warehouse) or --warehouse, not both");
+            }
+            // A regional analyst's view: every LA of the warehouse exactly, whatever it holds.
+            return LoadTest.run(Path.of(existing), Users.ALL_LAS, requests, budget, out, err);
+        }
+        Path work = Path.of(args.get("work", Main.defaultWork("work/loadtest").toString()));
+        Path warehouseDir = demoWarehouse(work, err, err);
+        scala.Option<SparkSession> spark = SparkSession.getDefaultSession();
+        if (spark.isDefined()) {
+            spark.get().stop(); // the dashboard is measured as `serve` runs it, without Spark beside it
+        }
+        return LoadTest.run(warehouseDir, DEMO_LA, requests, budget, out, err);
     }
 
     static int schedule(Args args, PrintStream out) throws InterruptedException {

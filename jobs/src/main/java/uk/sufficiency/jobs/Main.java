@@ -31,6 +31,9 @@ public final class Main {
                        who may sign in to the dashboard
               bench    [--work DIR] [--las N] [--years N]
                        generate a national-size extract, run the pipeline on it, report time and memory
+              loadtest [--work DIR | --warehouse DIR] [--requests N] [--seconds S]
+                       time the dashboard's pages and API on 127.0.0.1 (demo warehouse unless --warehouse);
+                       N requests per target per pass (default 200, at most 1000), S seconds in all (default 120)
             """;
 
     private Main() {
@@ -58,6 +61,8 @@ public final class Main {
                         Set.of("input", "warehouse", "cron", "la", "master", "poll")), out);
                 case "user" -> UserCommand.run(words, out, err);
                 case "status" -> Commands.status(new Args(command, words, Set.of("warehouse")), out);
+                case "loadtest" -> Commands.loadtest(new Args(command, words,
+                        Set.of("work", "warehouse", "requests", "seconds")), out, err);
                 case "bench" -> Commands.bench(new Args(command, words, Set.of("work", "las", "years")), out, err);
                 default -> throw new Args.UsageError("unknown command '" + command + "'");
             };

@@ -56,7 +56,7 @@ final class Figures {
     /** The LAs with a data window, alphabetically: those the warehouse can give figures for. */
     List<String> las() {
         if (las == null) { // asked for twice by a page: once to check ?la=, once for the selector
-            las = warehouse.query("SELECT DISTINCT la FROM la_window ORDER BY la").stream()
+            las = warehouse.queryCached("SELECT DISTINCT la FROM la_window ORDER BY la").stream()
                     .map(row -> (String) row.get("la"))
                     .toList();
         }

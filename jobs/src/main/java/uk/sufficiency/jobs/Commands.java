@@ -32,16 +32,32 @@ final class Commands {
     static int run(Args args, PrintStream out, PrintStream err) {
         RunOptions options = new RunOptions(args.path("input"), args.path("warehouse"), args.get("la", null),
                 args.get("master", null));
-        RunSummary[] summary = new RunSummary[1];
-        RunRecord record = new RecordedRun(new RunHistory(options.warehouseDir()), options.inputDir(),
-                () -> summary[0] = runPipeline(options, err)).run(RunRecord.Trigger.MANUAL);
-        if (record.outcome() == RunRecord.Outcome.FAILED) {
-            err.println("error: " + record.error());
+        try {
+            out.print(recordedRun(options, err).format());
+            return 0;
+        } catch (RunFailed e) {
+            err.println("error: " + e.getMessage());
             err.println("Nothing was published; the previous snapshot (if any) stays current.");
             return 1;
         }
-        out.print(summary[0].format());
-        return 0;
+    }
+
+    /** A run that failed; its error is already in the run history. */
+    static final class RunFailed extends RuntimeException {
+        RunFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Runs the pipeline once, recorded in the warehouse's run history (./sufficiency status, the data-quality page). */
+    static RunSummary recordedRun(RunOptions options, PrintStream progressOut) {
+        RunSummary[] summary = new RunSummary[1];
+        RunRecord record = new RecordedRun(new RunHistory(options.warehouseDir()), options.inputDir(),
+                () -> summary[0] = runPipeline(options, progressOut)).run(RunRecord.Trigger.MANUAL);
+        if (record.outcome() == RunRecord.Outcome.FAILED) {
+            throw new RunFailed(record.error());
+        }
+        return summary[0];
     }
 
     static RunSummary runPipeline(RunOptions options, PrintStream progressOut) {
@@ -102,12 +118,12 @@ final class Commands {
      * What {@code demo} serves: generates the demo county's returns into {@code WORK/input}, runs the
      * pipeline on them into {@code WORK/warehouse} and prints the run's summary to {@code summaryOut}.
      */
-    private static Path demoWarehouse(Path work, PrintStream summaryOut, PrintStream err) throws IOException {
+    static Path demoWarehouse(Path work, PrintStream summaryOut, PrintStream err) throws IOException {
         Path input = work.resolve("input");
         Path warehouseDir = work.resolve("warehouse");
         err.println("Generating the demo county's returns into " + input);
         SyntheticReturns.write(GeneratorOptions.defaults(input));
-        RunSummary summary = runPipeline(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
+        RunSummary summary = recordedRun(new RunOptions(input, warehouseDir, DEMO_LA, null), err);
         summaryOut.print(summary.format());
         return warehouseDir;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -52,9 +53,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.sufficiency.dashboard.DashboardServer;
 import uk.sufficiency.dashboard.auth.Users;
-import uk.sufficiency.pipeline.RunOptions;
-import uk.sufficiency.pipeline.synthetic.GeneratorOptions;
-import uk.sufficiency.pipeline.synthetic.SyntheticReturns;
 
 /**
  * The dashboard end to end, in Debian's headless Chromium driven by its chromedriver (issue 3):
@@ -113,11 +111,9 @@ class DashboardInBrowserTest {
         assertTrue(installed || !Boolean.getBoolean("browser.required"), "Missing: " + missing);
         assumeTrue(installed, "Skipped: " + missing);
 
-        Path input = work.resolve("input");
-        Path warehouseDir = work.resolve("warehouse");
-        SyntheticReturns.write(GeneratorOptions.defaults(input));
-        // The command line's own path: one SparkSession per test JVM (SparkSessions.getOrCreate), as MainTest's runs.
-        Commands.runPipeline(new RunOptions(input, warehouseDir, Commands.DEMO_LA, null), quietProgress());
+        // The demo's own path, run recorded: one SparkSession per test JVM (SparkSessions.getOrCreate), as MainTest's.
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Path warehouseDir = Commands.demoWarehouse(work, quiet, quiet);
         password = Users.createDemoUser(warehouseDir, Commands.DEMO_LA);
         server = DashboardServer.start(warehouseDir, "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
@@ -488,9 +484,5 @@ class DashboardInBrowserTest {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static PrintStream quietProgress() {
-        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
     }
 }

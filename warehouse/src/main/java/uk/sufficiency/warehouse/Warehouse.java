@@ -11,6 +11,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,19 @@ import java.util.Properties;
  * per snapshot and share it: DuckDB connections are cheap to duplicate for concurrent readers.
  */
 public final class Warehouse implements AutoCloseable {
+    /** Distinct product queries whose results are kept; the dashboard's figures for a few LAs fit many times over. */
+    private static final int CACHED_QUERIES = 2000;
+
     private final Path snapshot;
     private final Connection connection;
+    /** Results of the product's own queries: a published snapshot never changes, so neither do they. */
+    private final Map<String, List<Map<String, Object>>> results = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Map<String, Object>>> eldest) {
+                    return size() > CACHED_QUERIES;
+                }
+            });
 
     private Warehouse(Path snapshot, Connection connection) {
         this.snapshot = snapshot;
@@ -83,6 +96,21 @@ public final class Warehouse implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Warehouse query failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #query}, answered from memory when the same query with the same parameters has run on
+     * this snapshot before. The rows are read-only; copy one to change it. Meant for aggregates: a
+     * query returning child-level rows would be kept in memory too.
+     */
+    public List<Map<String, Object>> queryCached(String sql, Object... parameters) {
+        String key = sql + '\u0000' + Arrays.deepToString(parameters);
+        List<Map<String, Object>> rows = results.get(key);
+        if (rows == null) { // two first readers may both run it; the answer is the same
+            rows = query(sql, parameters).stream().map(Collections::unmodifiableMap).toList();
+            results.put(key, rows);
+        }
+        return rows;
     }
 
     /** Runs an analyst's read-only statement and writes the result as CSV with a header row. */

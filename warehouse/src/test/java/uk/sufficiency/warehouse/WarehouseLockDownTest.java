@@ -1,6 +1,7 @@
 package uk.sufficiency.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,17 @@ class WarehouseLockDownTest {
                     warehouse.writeCsv("SELECT * FROM read_csv('" + dir.resolve(".pseudonym-key") + "')", out));
             assertTrue(refused.getMessage().contains("disabled by configuration"), refused.getMessage());
             assertThrows(SQLException.class, () -> warehouse.writeCsv("SELECT * FROM read_text('/etc/hostname')", out));
+
+            // Month ends April 2020 to March 2022: 9 in 2020, 12 in 2021, 3 in 2022. The product's own
+            // queries are kept per snapshot: the second answer is the first, and read-only.
+            String byYear = "SELECT year(month_end) AS y, count(*) AS n FROM month_ends WHERE la = ? GROUP BY ALL ORDER BY y";
+            var first = warehouse.queryCached(byYear, "A");
+            assertEquals(List.of(Map.of("y", 2020L, "n", 9L), Map.of("y", 2021L, "n", 12L), Map.of("y", 2022L, "n", 3L)),
+                    first.stream().map(row -> Map.of("y", ((Number) row.get("y")).longValue(),
+                            "n", ((Number) row.get("n")).longValue())).toList());
+            assertSame(first, warehouse.queryCached(byYear, "A"));
+            assertTrue(warehouse.queryCached(byYear, "B").isEmpty(), "parameters are part of the key");
+            assertThrows(UnsupportedOperationException.class, () -> first.get(0).put("n", 0));
         }
     }
 }

@@ -77,7 +77,7 @@ public record Figure(String id, String title, String sql, List<FigureColumn> col
         String query = "SELECT la, " + String.join(", ", columnNames()) + " FROM (" + sql + ") AS figure WHERE " + where
                 + (order.isEmpty() ? "" : " ORDER BY " + order);
         List<Map<String, Object>> suppressed = suppression().apply(
-                warehouse.query(query, parameters.toArray()), request.viewer(), request.forPublication());
+                warehouse.queryCached(query, parameters.toArray()), request.viewer(), request.forPublication());
         return suppressed.stream().map(this::plain).toList();
     }
 

@@ -81,10 +81,15 @@ final class ChartPanel {
                 <a href="%7$s.xlsx%8$s" download>Excel (XLSX)</a> · <a href="%7$s%8$s">JSON</a> · \
                 <a href="%7$s.csv%9$s" download>CSV for publication</a> (counts of 1 to 4 shown as [c])</p>
                 </section>
-                """.formatted(id, escape(title(chart.title(), figure, la, shown)),
-                chart.note() == null ? "" : "<p class=\"note\">" + escape(chart.note()) + "</p>\n", chartDiv,
+                """.formatted(id, escape(title(chart.title(), figure, la, shown)), notes(chart, shown), chartDiv,
                 chart.drawing() == null || shown.isEmpty() ? " open" : "", table(chart, shown), escape(api), escape(q),
                 escape(publication));
+    }
+
+    private static String notes(Chart chart, List<Map<String, Object>> rows) {
+        String summary = rows.isEmpty() ? null : chart.summary().apply(rows);
+        return (summary == null ? "" : "<p class=\"summary\">" + escape(summary) + "</p>\n")
+                + (chart.note() == null ? "" : "<p class=\"note\">" + escape(chart.note()) + "</p>\n");
     }
 
     private static String spec(Chart chart) {

@@ -61,12 +61,13 @@ final class KpiCards {
                     <dt>Baseline</dt><dd>%s%% at %s</dd>
                     <dt>Target</dt><dd>%s%% by %s (%s)</dd>
                     <dt>Trajectory now</dt><dd>%s%%</dd>
+                    <dt>Amber when</dt><dd>worse than the trajectory by %s points or less</dd>
                     </dl>
                     """.formatted(text(latest.get("value")), month(latest.get("period_end")), escape(rag.isEmpty() ? "none" : rag),
                     escape(RAG_TEXT.getOrDefault(rag, "No RAG status: no target for this KPI")),
                     text(latest.get("baseline_value")), day(latest.get("baseline_date")),
                     text(latest.get("target_value")), day(latest.get("target_date")), better,
-                    text(latest.get("trajectory_value"))));
+                    text(latest.get("trajectory_value")), text(latest.get("tolerance"))));
             html.append(panel.apply(id)).append("</article>\n");
         }
         return html.append("</div>\n").toString();

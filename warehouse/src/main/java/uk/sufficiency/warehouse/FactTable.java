@@ -39,7 +39,9 @@ public enum FactTable {
      * {@code default}).
      */
     KPI_TARGETS("kpi_targets", true, "la VARCHAR, kpi VARCHAR, baseline_date DATE, baseline_value DOUBLE, "
-            + "target_date DATE, target_value DOUBLE, polarity VARCHAR, tolerance DOUBLE, source VARCHAR");
+            + "target_date DATE, target_value DOUBLE, polarity VARCHAR, tolerance DOUBLE, source VARCHAR"),
+    /** Rejected rows of every input that is not a 903 table: la, source, file, line, reason. */
+    REJECTED_ROWS("rejected_rows", true, "la VARCHAR, source VARCHAR, file VARCHAR, line INTEGER, reason VARCHAR");
 
     private final String directory;
     private final boolean addedLater;

@@ -91,6 +91,7 @@ final class WarehouseViews {
                 fact(snapshot, FactTable.BENCHMARK_RATES, "benchmark_rates"),
                 fact(snapshot, FactTable.STATISTICAL_NEIGHBOURS, "statistical_neighbours"),
                 fact(snapshot, FactTable.KPI_TARGETS, "kpi_targets"),
+                fact(snapshot, FactTable.REJECTED_ROWS, "rejected_rows"),
                 LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
                 FOSTERING_QUARTER, BENCHMARK_COMPARISON);

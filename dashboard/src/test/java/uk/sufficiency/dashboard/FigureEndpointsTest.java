@@ -197,7 +197,7 @@ class FigureEndpointsTest {
     @Test
     void rejectsAndWarningsOfTheRun() {
         as(TestUsers.LANCASHIRE, browser -> {
-            assertJson(rows("[{\"reason\":\"bad_date\",\"rows\":1}]"), browser.get("/api/rejects-by-reason?la=Lancashire"));
+            assertJson(rows("[{\"source\":\"903\",\"reason\":\"bad_date\",\"rows\":1}]"), browser.get("/api/rejects-by-reason?la=Lancashire"));
             assertJson(rows("[{\"source\":\"903\",\"warning\":\"closed_at_next\",\"rows\":1}]"),
                     browser.get("/api/warnings-by-type?la=Lancashire"));
         });

@@ -131,9 +131,11 @@ public final class FigureCatalogue {
                         derived("ifa_share", "IFA share (%)", "inhouse", "ifa"),
                         count("other_non_connected", "Other non-connected"), count("kinship", "Kinship")),
                 "quarter_end, age_group_order"));
-        add(new Figure("rejects-by-reason", "903 rows rejected by the last run, by reason", """
-                SELECT la, reason, count(*) AS rows FROM rejected_episodes GROUP BY ALL""",
-                List.of(dimension("reason", "Reason"), count("rows", "Rows rejected"))));
+        add(new Figure("rejects-by-reason", "Rows rejected by the last run, by input and reason", """
+                SELECT la, '903' AS source, reason, count(*) AS rows FROM rejected_episodes GROUP BY ALL
+                UNION ALL
+                SELECT la, source, reason, count(*) AS rows FROM rejected_rows GROUP BY ALL""",
+                List.of(dimension("source", "Input"), dimension("reason", "Reason"), count("rows", "Rows rejected"))));
         add(new Figure("warnings-by-type", "Warnings from the last run, by type", """
                 SELECT la, source, warning, sum(count) AS rows FROM data_quality GROUP BY ALL""",
                 List.of(dimension("source", "Source"), dimension("warning", "Warning"), count("rows", "Rows"))));

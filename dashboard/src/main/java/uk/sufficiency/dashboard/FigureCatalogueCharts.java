@@ -37,7 +37,8 @@ final class FigureCatalogueCharts {
 
     /** The sparkline of one KPI: its monthly value against the trajectory to its target. */
     static Chart kpi(String kpi) {
-        return Chart.of("kpi-" + kpi.replace('_', '-'),
-                Drawing.lines("period_end", List.of("value", "trajectory_value"), "%").inPercent(), null);
+        Drawing drawing = Drawing.lines("period_end", List.of("value", "trajectory_value"),
+                kpi.endsWith("_share") ? "%" : "Placements");
+        return Chart.of("kpi-" + kpi.replace('_', '-'), kpi.endsWith("_share") ? drawing.inPercent() : drawing, null);
     }
 }

@@ -54,23 +54,35 @@ final class KpiCards {
             }
             String rag = Objects.toString(latest.get("rag"), "");
             String better = "down".equals(latest.get("polarity")) ? "lower is better" : "higher is better";
+            // Shares are percentages at a month (or capacity) date; step-downs are counted per year to 31 March.
+            boolean share = id.endsWith("_share");
+            String unit = share ? "%" : "";
+            String when = share ? "at " + month(latest.get("period_end"))
+                    : "in the year to " + day(latest.get("period_end"));
             html.append("""
-                    <p class="kpi-value"><span class="big">%s%%</span> at %s</p>
-                    <p class="rag rag-%s">%s</p>
+                    <p class="kpi-value"><span class="big">%1$s%2$s</span> %3$s</p>
+                    <p class="rag rag-%4$s">%5$s</p>
                     <dl>
-                    <dt>Baseline</dt><dd>%s%% at %s</dd>
-                    <dt>Target</dt><dd>%s%% by %s (%s)</dd>
-                    <dt>Trajectory now</dt><dd>%s%%</dd>
-                    <dt>Amber when</dt><dd>worse than the trajectory by %s points or less</dd>
+                    <dt>Baseline</dt><dd>%6$s%2$s at %7$s</dd>
+                    <dt>Target</dt><dd>%8$s%2$s by %9$s (%10$s)</dd>
+                    <dt>Trajectory now</dt><dd>%11$s%2$s</dd>
+                    <dt>Amber when</dt><dd>worse than the trajectory by %12$s %13$s or less</dd>
                     </dl>
-                    """.formatted(text(latest.get("value")), month(latest.get("period_end")), escape(rag.isEmpty() ? "none" : rag),
+                    """.formatted(figure(latest.get("value"), share), unit, when, escape(rag.isEmpty() ? "none" : rag),
                     escape(RAG_TEXT.getOrDefault(rag, "No RAG status: no target for this KPI")),
-                    text(latest.get("baseline_value")), day(latest.get("baseline_date")),
-                    text(latest.get("target_value")), day(latest.get("target_date")), better,
-                    text(latest.get("trajectory_value")), text(latest.get("tolerance"))));
+                    figure(latest.get("baseline_value"), share), day(latest.get("baseline_date")),
+                    figure(latest.get("target_value"), share), day(latest.get("target_date")), better,
+                    text(latest.get("trajectory_value")), text(latest.get("tolerance")),
+                    share ? "points" : "placements"));
             html.append(panel.apply(id)).append("</article>\n");
         }
         return html.append("</div>\n").toString();
+    }
+
+    /** A share to one decimal; a count of placements whole. */
+    private static String figure(Object value, boolean share) {
+        return !share && value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                ? String.valueOf(n.longValue()) : text(value);
     }
 
     private static String text(Object value) {

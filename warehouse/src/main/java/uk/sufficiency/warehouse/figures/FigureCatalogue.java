@@ -18,9 +18,9 @@ import java.util.Optional;
  * over the views of docs/warehouse.md. Ids are part of the API: add, never rename.
  */
 public final class FigureCatalogue {
-    /** The strategy KPIs the 903 gives, in the seed's order; the other two need inputs not read yet. */
-    public static final List<String> KPIS_FROM_903 = List.of("with_parents_share", "fostering_share",
-            "childrens_homes_share");
+    /** The strategy KPIs (kpi_month's ids), in the seed's order. */
+    public static final List<String> KPIS = List.of("with_parents_share", "fostering_share", "step_down_started",
+            "childrens_homes_share", "block_supported_high_priority_share");
     /** The measures of benchmark_comparison, each its own figure. */
     public static final List<String> BENCHMARK_MEASURES = List.of("looked_after_31_march", "started", "ceased");
     /** What each KPI and measure counts, as the seed's tables word it. */
@@ -28,6 +28,9 @@ public final class FigureCatalogue {
             "with_parents_share", "Placements with parents, % of children looked after",
             "fostering_share", "Foster placements, % of children looked after",
             "childrens_homes_share", "Children in children's homes, % of children looked after",
+            "step_down_started", "Step-down into fostering placements started in the year",
+            "block_supported_high_priority_share",
+            "Block supported accommodation beds used by high-priority young people, % of occupied beds",
             "looked_after_31_march", "Children looked after at 31 March per 10,000 children",
             "started", "Children who started to be looked after in the year per 10,000 children",
             "ceased", "Children who ceased to be looked after in the year per 10,000 children");
@@ -84,16 +87,16 @@ public final class FigureCatalogue {
                 WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
                 List.of(periodDate("month_end", "31 March"), dimension("category", "Placement category"),
                         count("children", "Children"))));
-        for (String kpi : KPIS_FROM_903) {
-            add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi) + ", at each month end", """
+        for (String kpi : KPIS) {
+            add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi), """
                     SELECT la, period_end, value, trajectory_value, rag, children, looked_after, baseline_date,
                            baseline_value, target_date, target_value, polarity, tolerance
                     FROM kpi_month WHERE kpi = '%s'""".formatted(kpi),
-                    List.of(periodDate("period_end", "Month end"), derived("value", "Value (%)"),
-                            measure("trajectory_value", "Trajectory (%)"), derived("rag", "RAG"),
+                    List.of(periodDate("period_end", "As at"), derived("value", "Value"),
+                            measure("trajectory_value", "Trajectory"), derived("rag", "RAG"),
                             count("children", "Children counted"), count("looked_after", "Children looked after"),
-                            measure("baseline_date", "Baseline date"), measure("baseline_value", "Baseline (%)"),
-                            measure("target_date", "Target date"), measure("target_value", "Target (%)"),
+                            measure("baseline_date", "Baseline date"), measure("baseline_value", "Baseline"),
+                            measure("target_date", "Target date"), measure("target_value", "Target"),
                             measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"))));
         }
         add(new Figure("kpi-status", "Strategy KPIs: which can be measured from the loaded data", """

@@ -21,6 +21,10 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         return new Drawing("bar", false, x, null, values, false, Map.of(), yName);
     }
 
+    static Drawing stackedValues(String x, List<String> values, String yName) {
+        return new Drawing("bar", true, x, null, values, false, Map.of(), yName);
+    }
+
     static Drawing lines(String x, List<String> values, String yName) {
         return new Drawing("line", false, x, null, values, false, Map.of(), yName);
     }

@@ -9,28 +9,47 @@ import java.util.Map;
  * column holds, in the order series are stacked and listed. A code not listed is shown as it is.
  */
 final class SeriesLabels {
-    private static final Map<String, List<String[]>> BY_COLUMN = Map.of(
+    private static final Map<String, List<String[]>> BY_COLUMN = Map.ofEntries(Map.entry(
             "age_band", List.of(new String[] {"Under 1", "Under 1", "#0b6e4f"}, new String[] {"1 to 4", "1 to 4", "#1d70b8"},
                     new String[] {"5 to 9", "5 to 9", "#f47738"}, new String[] {"10 to 15", "10 to 15", "#912b88"},
-                    new String[] {"16 and over", "16 and over", "#505a5f"}, new String[] {"Unknown", "Age not known", "#b1b4b6"}),
-            "sex", List.of(new String[] {"female", "Female", "#912b88"}, new String[] {"male", "Male", "#1d70b8"},
-                    new String[] {"unknown", "Not recorded", "#b1b4b6"}),
-            "reason_group", List.of(new String[] {"returned_home", "Returned home", "#1d70b8"},
+                    new String[] {"16 and over", "16 and over", "#505a5f"}, new String[] {"Unknown", "Age not known", "#b1b4b6"})),
+            Map.entry("sex", List.of(new String[] {"female", "Female", "#912b88"}, new String[] {"male", "Male", "#1d70b8"},
+                    new String[] {"unknown", "Not recorded", "#b1b4b6"})),
+            Map.entry("reason_group", List.of(new String[] {"returned_home", "Returned home", "#1d70b8"},
                     new String[] {"special_guardianship_order", "Special guardianship order", "#0b6e4f"},
                     new String[] {"child_arrangement_order", "Child arrangement order", "#28a197"},
                     new String[] {"adopted", "Adopted", "#f499be"},
                     new String[] {"independent_living", "Independent living", "#f47738"},
-                    new String[] {"other", "Other reason", "#505a5f"}),
-            "age_group", List.of(new String[] {"0-5", "Aged 0 to 5", "#0b6e4f"}, new String[] {"6-10", "Aged 6 to 10", "#1d70b8"},
+                    new String[] {"other", "Other reason", "#505a5f"})),
+            Map.entry("age_group", List.of(new String[] {"0-5", "Aged 0 to 5", "#0b6e4f"}, new String[] {"6-10", "Aged 6 to 10", "#1d70b8"},
                     new String[] {"11+", "Aged 11 and over", "#f47738"}, new String[] {"Unknown", "Age not known", "#b1b4b6"},
-                    new String[] {"All", "All ages", "#0b0c0c"}),
-            "legal_status", List.of(new String[] {"C1", "Interim care order", "#f47738"},
+                    new String[] {"All", "All ages", "#0b0c0c"})),
+            Map.entry("legal_status", List.of(new String[] {"C1", "Interim care order", "#f47738"},
                     new String[] {"C2", "Full care order", "#1d70b8"}, new String[] {"D1", "Freeing order", "#6f72af"},
                     new String[] {"E1", "Placement order", "#f499be"}, new String[] {"V2", "Section 20", "#0b6e4f"},
                     new String[] {"L1", "Police protection", "#d4351c"}, new String[] {"L2", "Emergency protection order", "#912b88"},
                     new String[] {"L3", "Child assessment order", "#b58840"},
                     new String[] {"J1", "Remanded to LA accommodation", "#505a5f"},
-                    new String[] {"J2", "PACE transfer", "#85994b"}, new String[] {"J3", "Youth rehabilitation order", "#28a197"}));
+                    new String[] {"J2", "PACE transfer", "#85994b"}, new String[] {"J3", "Youth rehabilitation order", "#28a197"})),
+            Map.entry("sector", List.of(new String[] {"in_house", "In-house", "#1d70b8"},
+                    new String[] {"agency", "Agency", "#d4351c"})),
+            Map.entry("request_type", List.of(new String[] {"task_centred_foster", "Task-centred fostering", "#1d70b8"},
+                    new String[] {"permanent_foster", "Permanent fostering", "#003078"},
+                    new String[] {"respite_foster", "Respite fostering", "#5694ca"},
+                    new String[] {"parent_child_foster", "Parent and child fostering", "#28a197"},
+                    new String[] {"step_down_foster", "Step down into fostering", "#0b6e4f"},
+                    new String[] {"childrens_home", "Children's home", "#f47738"},
+                    new String[] {"supported_accommodation", "Supported accommodation", "#85994b"},
+                    new String[] {"secure", "Secure", "#0b0c0c"}, new String[] {"other", "Other", "#b1b4b6"})),
+            Map.entry("request_group", List.of(new String[] {"fostering", "Fostering", "#1d70b8"},
+                    new String[] {"childrens_home", "Children's homes", "#f47738"},
+                    new String[] {"other", "Other", "#505a5f"})),
+            Map.entry("outcome", List.of(new String[] {"placed", "Placed", "#00703c"},
+                    new String[] {"withdrawn", "Withdrawn", "#505a5f"}, new String[] {"open", "Still open", "#f47738"})),
+            Map.entry("provision", List.of(new String[] {"inhouse_foster_places", "In-house foster places", "#1d70b8"},
+                    new String[] {"inhouse_home_beds", "In-house children's home beds", "#d4351c"},
+                    new String[] {"block_home_beds", "Block children's home beds", "#f47738"},
+                    new String[] {"block_supported_beds", "Block supported accommodation beds", "#85994b"})));
 
     private SeriesLabels() {
     }

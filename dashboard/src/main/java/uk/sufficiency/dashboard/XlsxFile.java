@@ -40,28 +40,27 @@ final class XlsxFile {
                     ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
                     <Override PartName="/xl/worksheets/sheet1.xml" \
                     ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
-            part(zip, "_rels/.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                    <Relationship Id="rId1" \
-                    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-                    Target="xl/workbook.xml"/></Relationships>""");
+            part(zip, "_rels/.rels", relationship("officeDocument", "xl/workbook.xml"));
             part(zip, "xl/workbook.xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
                     <sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            part(zip, "xl/_rels/workbook.xml.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                    <Relationship Id="rId1" \
-                    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
-                    Target="worksheets/sheet1.xml"/></Relationships>""");
+            part(zip, "xl/_rels/workbook.xml.rels", relationship("worksheet", "worksheets/sheet1.xml"));
             part(zip, "xl/worksheets/sheet1.xml", sheet.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A relationships part with its one relationship, of an Office Open XML type, to a target part. */
+    private static String relationship(String type, String target) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s" \
+                Target="%s"/></Relationships>""".formatted(type, target);
     }
 
     private static void row(StringBuilder sheet, int number, List<?> cells) {

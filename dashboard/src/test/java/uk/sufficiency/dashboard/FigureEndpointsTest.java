@@ -6,7 +6,6 @@ import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,13 +42,8 @@ class FigureEndpointsTest {
         TestUsers.write(dir);
     }
 
-    private interface Scenario {
-        void run(Browser browser) throws Exception;
-    }
-
-    private void as(String username, Scenario scenario) {
-        JavalinTest.test(DashboardServer.create(dir), (server, client) ->
-                scenario.run(new Browser(server).signedInAs(username)));
+    private void as(String username, TestUsers.Scenario scenario) {
+        TestUsers.as(dir, username, scenario);
     }
 
     private static String rows(String json) {

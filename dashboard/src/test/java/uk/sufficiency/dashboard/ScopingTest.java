@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
 import static uk.sufficiency.dashboard.DashboardServerTest.csvAsJsonRows;
 
-import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,13 +58,8 @@ class ScopingTest {
         TestUsers.write(dir);
     }
 
-    private interface Scenario {
-        void run(Browser browser) throws Exception;
-    }
-
-    private void as(String username, Scenario scenario) {
-        JavalinTest.test(DashboardServer.create(dir), (server, client) ->
-                scenario.run(new Browser(server).signedInAs(username)));
+    private void as(String username, TestUsers.Scenario scenario) {
+        TestUsers.as(dir, username, scenario);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package uk.sufficiency.dashboard;
 
+import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import uk.sufficiency.dashboard.auth.Users;
 
@@ -14,6 +15,17 @@ final class TestUsers {
     static final String PASSWORD_PREFIX = "correct horse ";
 
     private TestUsers() {
+    }
+
+    /** What a test does in a signed-in browser. */
+    interface Scenario {
+        void run(Browser browser) throws Exception;
+    }
+
+    /** Runs a scenario against a server for the warehouse, in a browser signed in as the user. */
+    static void as(Path warehouseDir, String username, Scenario scenario) {
+        JavalinTest.test(DashboardServer.create(warehouseDir), (server, client) ->
+                scenario.run(new Browser(server).signedInAs(username)));
     }
 
     static String password(String username) {

@@ -23,8 +23,13 @@ final class CostSummary {
                         ChartPanel.period(last.get("month_end").toString()));
     }
 
+    /** £18.4m as the strategy writes it; under a million in whole pounds. */
     private static String millions(Object value) {
-        return value instanceof Number n ? String.format(Locale.UK, "£%.1fm", n.doubleValue() / 1e6) : String.valueOf(value);
+        if (!(value instanceof Number n)) {
+            return String.valueOf(value);
+        }
+        return n.doubleValue() >= 1e6 ? String.format(Locale.UK, "£%.1fm", n.doubleValue() / 1e6)
+                : String.format(Locale.UK, "£%,.0f", n.doubleValue());
     }
 
     private static String pounds(Object value) {

@@ -21,6 +21,11 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         return new Drawing("bar", false, x, null, values, false, Map.of(), yName);
     }
 
+    /** Bars side by side, one series per value of {@code series} (for example one per year). */
+    static Drawing groupedBars(String x, String series, String value, String yName) {
+        return new Drawing("bar", false, x, series, List.of(value), false, Map.of(), yName);
+    }
+
     static Drawing stackedValues(String x, List<String> values, String yName) {
         return new Drawing("bar", true, x, null, values, false, Map.of(), yName);
     }

@@ -53,14 +53,74 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
                             "In-house, IFA and kinship foster placements at each quarter end, all ages",
                             "Kinship (connected) carers are family or friends.")));
 
+    static final Page COSTS = new Page("/costs", "Costs", "What placements cost",
+            "Placements costed at each month end by kind of home, their annualised cost (weekly fees × 52) and"
+                    + " average weekly fee, in-house against agency, and spend by financial year.",
+            List.of(Chart.of("cost-annualised", "cost-by-category", stackedBars("month_end", "category",
+                                    "annualised_cost", "£ a year"),
+                            "Annualised cost at each month end, by placement category",
+                            "Annualised cost = the weekly fees of the placements costed on the day × 52.")
+                            .withSummary(CostSummary::agencyFostering),
+                    Chart.of("cost-weekly-fee", "cost-by-category", linesBy("month_end", "category", "avg_weekly_cost",
+                                    "£ a week"),
+                            "Average weekly fee at each month end, by placement category",
+                            "The mean weekly fee of the placements costed on the day."),
+                    Chart.of("cost-inhouse-agency", linesBy("month_end", "sector", "avg_weekly_cost", "£ a week")
+                            .onlyWhere("kind", "fostering"), "In-house foster placements against agency (IFA)"
+                            + " placements: the table has every kind of home."),
+                    Chart.of("cost-by-contract", stackedBars("month_end", "contract", "placements", "Placements"),
+                            "Provider is the 903 PLACE_PROVIDER code of the episode each cost is attributed to (PR1 the"
+                                    + " council, PR4 private, PR5 voluntary)."),
+                    Chart.of("spend-year", stackedBars("year", "category", "spend", "£"),
+                            "Spend = the weekly fee ÷ 7 for every day a cost line covers in the year to 31 March."),
+                    Chart.of("cost-age-band", bars("month_end", List.of("avg_weekly_cost"), "£ a week")
+                            .onlyWhere("age_band", "16 and over"), "Average weekly fee for children aged 16 and over;"
+                            + " the table has every age band."),
+                    Chart.of("fee-bands", stackedBars("month_end", "fee_band", "placements", "Placements"),
+                            "The highest-cost placements are counted in bands, never listed."),
+                    Chart.of("fee-changes", stackedBars("month_end", "category", "fee_changes", "Fee changes"),
+                            "A fee change is a new cost line for the same child and provider at a different fee.")));
+
+    static final Page HARD_TO_FIND = new Page("/hard-to-find", "Hard to find", "Placement searches and the hard to find",
+            "Requests for a placement received by the placement team, by type, and the share hard to find (three"
+                    + " or more search rounds, or a targeted ring-round).",
+            List.of(Chart.of("requests-by-type", stackedBars("year", "request_type", "requests", "Requests"),
+                            "Counted in the financial year the request was received."),
+                    Chart.of("requests-quarter", linesBy("quarter_end", "request_group", "hard_to_find_share",
+                            "% hard to find").inPercent(), null),
+                    Chart.of("requests-age-band", stackedBars("year", "age_band", "hard_to_find", "Hard to find"),
+                            "Age in completed years on the day the request was received."),
+                    Chart.of("hard-to-find-foster-profile", bars("year", List.of("aged_11_plus_share",
+                            "sibling_group_share", "same_day_share", "ended_in_home_share"), "%").inPercent(), null),
+                    Chart.of("requests-needs", Drawing.groupedBars("need", "year", "share", "% naming it").inPercent()
+                            .onlyWhere("request_group", "childrens_home"), "Children's home referrals that were hard to"
+                            + " find, one bar a year; each referral may name several."),
+                    Chart.of("requests-outcomes", stackedBars("year", "outcome", "requests", "Requests"), null),
+                    Chart.of("step-down-started", bars("year", List.of("placements"), "Placements"),
+                            "Step-down requests placed, by the year of OUTCOME_DATE (strategy KPI 3).")));
+
+    static final Page CAPACITY = new Page("/capacity", "Capacity", "Capacity: provision against use",
+            "What the council can supply (foster places, children's home beds, block contracts) and how much of it"
+                    + " is used, and who uses the block supported accommodation beds.",
+            List.of(Chart.of("capacity-occupancy", "capacity-provision", linesBy("date", "provision", "occupancy",
+                            "% occupied").inPercent(), "Occupancy by provision", null),
+                    Chart.of("capacity-demand", linesBy("date", "provision", "demand", "Children"),
+                            "Children placed in in-house provision on each date (from the 903) against its places;"
+                                    + " the table has both."),
+                    Chart.of("capacity-block-priority", Drawing.stackedValues("date", List.of("occupied_high",
+                            "occupied_medium", "occupied_low"), "Beds"), "Strategy KPI 5 is the high-priority share.")));
+
     static final Page DATA_QUALITY = new Page("/data-quality", "Data quality", "Data quality",
             "What the pipeline's runs read, which rows it rejected and why, and what it warned about.",
             List.of(Chart.of("rejects-by-reason", bars("reason", List.of("rows"), "Rows"),
                             "Rejected rows are kept aside with their file and line and count in no figure."),
+                    Chart.of("cost-unlinked", null, "Cost days for which the child had no 903 episode: they count"
+                            + " as spend but in no kind of home."),
                     Chart.of("warnings-by-type", bars("warning", List.of("rows"), "Rows"),
                             "Warnings are reported and the rows still counted.")));
 
-    static final List<Page> ALL = List.of(KPIS, CHILDREN, BENCHMARKS, FOSTERING, DATA_QUALITY);
+    static final List<Page> ALL = List.of(KPIS, CHILDREN, BENCHMARKS, FOSTERING, COSTS, HARD_TO_FIND, CAPACITY,
+            DATA_QUALITY);
 
     static Optional<Page> at(String path) {
         return ALL.stream().filter(p -> p.path.equals(path)).findFirst();

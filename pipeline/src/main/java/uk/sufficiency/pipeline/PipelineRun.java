@@ -3,6 +3,7 @@ package uk.sufficiency.pipeline;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -17,23 +18,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.sufficiency.pipeline.RunSummary.RecognisedFileSummary;
+import uk.sufficiency.pipeline.intermediate.IntAreaNames;
+import uk.sufficiency.pipeline.intermediate.IntBenchmarkRates;
+import uk.sufficiency.pipeline.intermediate.IntCapacity;
 import uk.sufficiency.pipeline.intermediate.IntChildren;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesDeduplicated;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesRepaired;
 import uk.sufficiency.pipeline.intermediate.IntEpisodesValidated;
-import uk.sufficiency.pipeline.intermediate.IntAreaNames;
-import uk.sufficiency.pipeline.intermediate.IntBenchmarkRates;
 import uk.sufficiency.pipeline.intermediate.IntKpiTargets;
+import uk.sufficiency.pipeline.intermediate.IntPlacementCosts;
+import uk.sufficiency.pipeline.intermediate.IntPlacementRequests;
 import uk.sufficiency.pipeline.intermediate.IntPopulation;
 import uk.sufficiency.pipeline.intermediate.IntStatisticalNeighbours;
 import uk.sufficiency.pipeline.marts.DimChildren;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
+import uk.sufficiency.pipeline.marts.FctPlacementCostSegments;
+import uk.sufficiency.pipeline.marts.FctPlacementRequests;
 import uk.sufficiency.pipeline.marts.FctRejectedEpisodes;
 import uk.sufficiency.pipeline.marts.FctRejectedRows;
 import uk.sufficiency.pipeline.marts.LaWindow;
@@ -103,17 +110,21 @@ public final class PipelineRun {
 
             progress.step("Writing reference data: benchmarks, statistical neighbours, KPI targets");
             Dataset<Row> referenceWarnings = writeReferenceData(spark, catalog, populationDfe, staging, cached);
-            write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings), staging,
-                    FactTable.DATA_QUALITY);
 
             progress.step("Placement costs, requests and capacity");
-            writeOperationalData(spark, catalog, repaired, children, staging, cached);
+            Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
+                    children, staging, cached);
+            write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
+                    .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
 
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
             long rowsRead = validated.count() + headers.count();
-            Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, "reason", null);
-            Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, "warning", "count");
+            // 903 rejects by reason; the other inputs' as "source: reason" (placement_costs: overlap).
+            Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, col("reason"), null);
+            rejected.putAll(countsBy(spark, staging, FactTable.REJECTED_ROWS,
+                    concat_ws(": ", col("source"), col("reason")), null));
+            Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, col("warning"), "count");
 
             Path snapshot = snapshots.publish(staging);
             published = true;
@@ -183,12 +194,48 @@ public final class PipelineRun {
     /**
      * The inputs beside the 903 that commissioners and finance keep (inputs.md §2-§4), each read,
      * typed and checked against the 903 episodes ({@code repaired}, child ids not yet pseudonymised)
-     * and children. Every source's rejected rows go to one quarantine, {@code rejected_rows}.
+     * and children. Every source's rejected rows go to one quarantine, {@code rejected_rows}; every
+     * source's warnings (la, source, warning, count) are returned for the data-quality fact.
+     * {@code la} is the run's {@code --la} (null without it), for rows without an LA value.
      */
-    private static void writeOperationalData(SparkSession spark, InputCatalog catalog, Dataset<Row> repaired,
-                                             Dataset<Row> children, Path staging, List<Dataset<Row>> cached) {
+    private static Dataset<Row> writeOperationalData(SparkSession spark, InputCatalog catalog, String la,
+                                                     String secret, Dataset<Row> repaired, Dataset<Row> children,
+                                                     Path staging, List<Dataset<Row>> cached) {
         List<Dataset<Row>> rejects = new ArrayList<>();
+        List<Dataset<Row>> warnings = new ArrayList<>();
+
+        // Placement search requests (inputs.md §3) and capacity (§4).
+        Dataset<Row> requests = cache(cached, IntPlacementRequests.typed(
+                StgTables.load(spark, catalog, SourceTable.PLACEMENT_REQUESTS), la, repaired, children));
+        writeOrEmpty(spark, has(catalog, SourceTable.PLACEMENT_REQUESTS),
+                FctPlacementRequests.build(requests, children, secret), staging, FactTable.PLACEMENT_REQUESTS);
+        rejects.add(IntPlacementRequests.rejects(requests));
+        warnings.add(IntPlacementRequests.warnings(requests));
+        Dataset<Row> capacity = cache(cached, IntCapacity.typed(StgTables.load(spark, catalog, SourceTable.CAPACITY), la));
+        writeOrEmpty(spark, has(catalog, SourceTable.CAPACITY), IntCapacity.build(capacity), staging,
+                FactTable.CAPACITY);
+        rejects.add(IntCapacity.rejects(capacity));
+        warnings.add(IntCapacity.warnings(capacity));
+
+        // Placement costs (inputs.md §2): lines checked against the 903, then cut into segments of days
+        // attributed to the child's active episode, inside the LA's data window (already written).
+        Dataset<Row> costLines = cache(cached, IntPlacementCosts.build(IntPlacementCosts.typed(
+                StgTables.load(spark, catalog, SourceTable.PLACEMENT_COSTS), la), repaired, children));
+        Dataset<Row> laWindow = spark.read().parquet(staging.resolve(FactTable.LA_WINDOW.directory()).toString());
+        Dataset<Row> survivingCosts = costLines.where(col("reject_reason").isNull());
+        Dataset<Row> costSegments = cache(cached, FctPlacementCostSegments.build(survivingCosts, repaired, laWindow,
+                secret));
+        writeOrEmpty(spark, has(catalog, SourceTable.PLACEMENT_COSTS), costSegments, staging,
+                FactTable.PLACEMENT_COST_SEGMENTS);
+        rejects.add(IntPlacementCosts.rejects(costLines));
+        warnings.add(FctPlacementCostSegments.warnings(survivingCosts, laWindow, costSegments));
+
         write(FctRejectedRows.build(spark, rejects), staging, FactTable.REJECTED_ROWS);
+        Dataset<Row> all = ReferenceWarnings.none(spark);
+        for (Dataset<Row> w : warnings) {
+            all = all.unionByName(w);
+        }
+        return all;
     }
 
     private static boolean has(InputCatalog catalog, SourceTable... tables) {
@@ -213,7 +260,8 @@ public final class PipelineRun {
         }
         if (la == null) {
             for (InputFile file : catalog.recognised()) {
-                boolean needsLa = file.isXml() || file.table() == SourceTable.EPISODES || file.table() == SourceTable.HEADER;
+                boolean needsLa = file.isXml() || file.table() == SourceTable.EPISODES || file.table() == SourceTable.HEADER
+                        || file.table() == SourceTable.PLACEMENT_COSTS;
                 if (needsLa && !file.hasColumn("LA")) {
                     throw new InputProblem(file.displayName(), "has no LA column: say which LA it belongs to with --la");
                 }
@@ -267,11 +315,11 @@ public final class PipelineRun {
     }
 
     /** Totals by a column of a written fact (counting rows, or summing {@code countColumn}). */
-    private static Map<String, Long> countsBy(SparkSession spark, Path snapshot, FactTable table, String key,
+    private static Map<String, Long> countsBy(SparkSession spark, Path snapshot, FactTable table, Column key,
                                               String countColumn) {
         Dataset<Row> fact = spark.read().parquet(snapshot.resolve(table.directory()).toString());
         Map<String, Long> out = new TreeMap<>();
-        for (Row r : fact.groupBy(col(key)).agg(countColumn == null ? count(lit(1)) : sum(col(countColumn)))
+        for (Row r : fact.groupBy(key).agg(countColumn == null ? count(lit(1)) : sum(col(countColumn)))
                 .collectAsList()) {
             out.put(r.getString(0), ((Number) r.get(1)).longValue());
         }

@@ -1,6 +1,7 @@
 package uk.sufficiency.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,16 @@ import uk.sufficiency.warehouse.Warehouse;
  * points for fostering and 2 for placed with parents and children's homes; IFA shares by age band
  * within 5 points (the bands hold 200-550 children); started and ceased within 10%. Its benchmarks
  * file gives the Benchmarks page England, the North West and the neighbours' average.
+ *
+ * <p>Its cost, request and capacity files, read by the pipeline with no rejects, give the seed's
+ * finance and placement-finding figures (the same tolerances as the generator's own
+ * DemoCountyFinanceCalibrationTest): IFA average weekly fee at 31 March 2022 within ±£40 of £805,
+ * agency children's homes within ±£300 of £4,900, in-house below agency for both; 1,000-1,250
+ * foster requests received in 2019/20, 24% ± 4 points hard to find, and 34% ± 6 in Q4 2021/22;
+ * 200-280 children's home requests in 2021/22, 40% ± 6 hard to find; step-down into fostering
+ * placements started (KPI 3) exactly 6, 6, 10 and 8 in 2018/19 to 2021/22; 378 block supported
+ * bedspaces in December 2022 occupied 187/91/44 by priority within ±10%, and the high-priority
+ * share (KPI 5) 53% ± 3 points in March 2020.
  */
 class DemoCountyCalibrationThroughPipelineTest {
     @TempDir
@@ -71,6 +82,71 @@ class DemoCountyCalibrationThroughPipelineTest {
         assertEquals(640, ((Number) year.get("ceased")).doubleValue(), 640 * 0.10, "ceased 2021/22");
         // Lancashire's rate at March 2022 was 76.9 per 10,000; the generated population aims near it.
         assertEquals(76.9, ((Number) year.get("rate_per_10000")).doubleValue(), 4.0, "rate per 10,000");
+    }
+
+    @Test
+    void costsRequestsAndCapacityAreNearLancashire() {
+        assertEquals(0L, ((Number) warehouse.query("SELECT count(*) AS n FROM rejected_rows").get(0).get("n")).longValue(),
+                "rejected cost, request or capacity rows");
+        Map<String, Object> fees = warehouse.query("""
+                SELECT sum(annualised_cost) FILTER (WHERE category = 'foster_ifa') / 52
+                           / sum(placements) FILTER (WHERE category = 'foster_ifa') AS ifa,
+                       sum(annualised_cost) FILTER (WHERE category = 'foster_inhouse') / 52
+                           / sum(placements) FILTER (WHERE category = 'foster_inhouse') AS foster_inhouse,
+                       sum(annualised_cost) FILTER (WHERE category = 'home_agency') / 52
+                           / sum(placements) FILTER (WHERE category = 'home_agency') AS homes,
+                       sum(annualised_cost) FILTER (WHERE category = 'home_inhouse') / 52
+                           / sum(placements) FILTER (WHERE category = 'home_inhouse') AS home_inhouse
+                FROM placement_cost_month_end WHERE la = 'Demo County' AND month_end = DATE '2022-03-31'""").get(0);
+        System.out.println("Demo County through the pipeline, 31 March 2022 weekly fees: " + fees);
+        assertEquals(805, number(fees, "ifa"), 40, "IFA average weekly fee at 31 March 2022");
+        assertEquals(4900, number(fees, "homes"), 300, "agency children's home average weekly fee at 31 March 2022");
+        assertTrue(number(fees, "foster_inhouse") < number(fees, "ifa"), "in-house fostering below IFA");
+        assertTrue(number(fees, "home_inhouse") < number(fees, "homes"), "in-house homes below agency");
+
+        Map<String, Object> requests = warehouse.query("""
+                WITH r AS (SELECT *, request_type IN ('task_centred_foster', 'permanent_foster', 'respite_foster',
+                                      'parent_child_foster', 'step_down_foster') AS foster
+                           FROM placement_requests WHERE la = 'Demo County')
+                SELECT count(*) FILTER (WHERE foster AND year = 2020) AS foster_2020,
+                       100.0 * count(*) FILTER (WHERE foster AND year = 2020 AND hard_to_find)
+                           / count(*) FILTER (WHERE foster AND year = 2020) AS foster_hard_2020,
+                       100.0 * count(*) FILTER (WHERE foster AND year = 2022 AND quarter = 'Q4' AND hard_to_find)
+                           / count(*) FILTER (WHERE foster AND year = 2022 AND quarter = 'Q4') AS foster_hard_q4_2022,
+                       count(*) FILTER (WHERE request_type = 'childrens_home' AND year = 2022) AS homes_2022,
+                       100.0 * count(*) FILTER (WHERE request_type = 'childrens_home' AND year = 2022 AND hard_to_find)
+                           / count(*) FILTER (WHERE request_type = 'childrens_home' AND year = 2022) AS homes_hard_2022
+                FROM r""").get(0);
+        System.out.println("Demo County through the pipeline, requests: " + requests);
+        assertTrue(number(requests, "foster_2020") >= 1000 && number(requests, "foster_2020") <= 1250,
+                "foster requests 2019/20: " + requests);
+        assertEquals(24, number(requests, "foster_hard_2020"), 4, "foster requests hard to find 2019/20");
+        assertEquals(34, number(requests, "foster_hard_q4_2022"), 6, "foster requests hard to find Q4 2021/22");
+        assertTrue(number(requests, "homes_2022") >= 200 && number(requests, "homes_2022") <= 280,
+                "children's home requests 2021/22: " + requests);
+        assertEquals(40, number(requests, "homes_hard_2022"), 6, "children's home requests hard to find 2021/22");
+
+        List<Object> stepDowns = warehouse.query("""
+                SELECT value FROM kpi_month WHERE la = 'Demo County' AND kpi = 'step_down_started'
+                AND period_end BETWEEN DATE '2019-03-31' AND DATE '2022-03-31' ORDER BY period_end""")
+                .stream().map(r -> r.get("value")).toList();
+        assertEquals(List.of(6.0, 6.0, 10.0, 8.0), stepDowns, "step-down into fostering placements started (KPI 3)");
+
+        Map<String, Object> block = warehouse.query("""
+                SELECT capacity, occupied_high, occupied_medium, occupied_low FROM capacity
+                WHERE la = 'Demo County' AND provision = 'block_supported_beds' AND date = DATE '2022-12-31'""").get(0);
+        assertEquals(378, number(block, "capacity"), 0, "block supported bedspaces");
+        assertEquals(187, number(block, "occupied_high"), 18.7, "high priority");
+        assertEquals(91, number(block, "occupied_medium"), 9.1, "medium priority");
+        assertEquals(44, number(block, "occupied_low"), 4.4, "low priority");
+        Object baseline = warehouse.query("""
+                SELECT value FROM kpi_month WHERE la = 'Demo County' AND kpi = 'block_supported_high_priority_share'
+                AND period_end = DATE '2020-03-31'""").get(0).get("value");
+        assertEquals(53, ((Number) baseline).doubleValue(), 3, "block supported high-priority share March 2020 (KPI 5)");
+    }
+
+    private static double number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).doubleValue();
     }
 
     @Test

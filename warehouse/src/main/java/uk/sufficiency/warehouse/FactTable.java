@@ -41,7 +41,35 @@ public enum FactTable {
     KPI_TARGETS("kpi_targets", true, "la VARCHAR, kpi VARCHAR, baseline_date DATE, baseline_value DOUBLE, "
             + "target_date DATE, target_value DOUBLE, polarity VARCHAR, tolerance DOUBLE, source VARCHAR"),
     /** Rejected rows of every input that is not a 903 table: la, source, file, line, reason. */
-    REJECTED_ROWS("rejected_rows", true, "la VARCHAR, source VARCHAR, file VARCHAR, line INTEGER, reason VARCHAR");
+    REJECTED_ROWS("rejected_rows", true, "la VARCHAR, source VARCHAR, file VARCHAR, line INTEGER, reason VARCHAR"),
+    /**
+     * One surviving placement search request (inputs.md §3), child pseudonymised, with its financial
+     * year and quarter of RECEIVED, age on RECEIVED, hard-to-find flag, needs and the home found.
+     */
+    PLACEMENT_REQUESTS("placement_requests", true, "la VARCHAR, request_id VARCHAR, child VARCHAR, received DATE, "
+            + "year INTEGER, quarter VARCHAR, request_type VARCHAR, request_group VARCHAR, age INTEGER, "
+            + "age_band VARCHAR, urgency VARCHAR, siblings INTEGER, sibling_group BOOLEAN, searches INTEGER, "
+            + "ring_round BOOLEAN, offers INTEGER, hard_to_find BOOLEAN, solo_requested BOOLEAN, "
+            + "location_required BOOLEAN, need_emotional BOOLEAN, need_mental_health BOOLEAN, need_self_harm BOOLEAN, "
+            + "need_suicide BOOLEAN, need_aggression BOOLEAN, need_missing BOOLEAN, need_criminal BOOLEAN, "
+            + "need_send BOOLEAN, need_substance BOOLEAN, need_cse BOOLEAN, need_dols BOOLEAN, outcome VARCHAR, "
+            + "outcome_date DATE, days_to_outcome INTEGER, placed_place VARCHAR, placed_provider VARCHAR, "
+            + "placed_category VARCHAR, foster_ended_in_home BOOLEAN, weekly_cost DOUBLE"),
+    /** Capacity as at a date (inputs.md §4): la, date, provision, capacity, occupied and occupied by priority. */
+    CAPACITY("capacity", true, "la VARCHAR, date DATE, provision VARCHAR, capacity INTEGER, occupied INTEGER, "
+            + "occupied_high INTEGER, occupied_medium INTEGER, occupied_low INTEGER"),
+    /**
+     * Placement cost lines (inputs.md §2) cut into runs of days inside the LA's data window, each
+     * attributed to the child's active 903 episode (its category, placement and provider) or
+     * {@code unlinked}: la, child (pseudonymised), cost_line (opaque line id), provider_id,
+     * provider_name, contract, weekly_cost, cost_from, cost_to (the line as it came),
+     * previous_weekly_cost (the child's previous line's fee when it named the same provider),
+     * seg_from, seg_to (inclusive), category, placement, provider.
+     */
+    PLACEMENT_COST_SEGMENTS("placement_cost_segments", true, "la VARCHAR, child VARCHAR, cost_line VARCHAR, "
+            + "provider_id VARCHAR, provider_name VARCHAR, contract VARCHAR, weekly_cost DOUBLE, cost_from DATE, "
+            + "cost_to DATE, previous_weekly_cost DOUBLE, seg_from DATE, seg_to DATE, category VARCHAR, "
+            + "placement VARCHAR, provider VARCHAR");
 
     private final String directory;
     private final boolean addedLater;

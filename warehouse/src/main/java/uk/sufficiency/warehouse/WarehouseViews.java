@@ -18,12 +18,12 @@ final class WarehouseViews {
     }
 
     /** Collection year (ending 31 March) that contains a date. */
-    private static String collectionYear(String date) {
+    static String collectionYear(String date) {
         return "(CASE WHEN month(" + date + ") >= 4 THEN year(" + date + ") + 1 ELSE year(" + date + ") END)";
     }
 
     /** Completed years from dob to d: comparing (month, day) gives the 29 February rule for free. */
-    private static String ageOn(String dob, String d) {
+    static String ageOn(String dob, String d) {
         return "(CASE WHEN " + dob + " IS NULL OR " + dob + " > " + d + " THEN NULL ELSE year(" + d + ") - year(" + dob
                 + ") - CASE WHEN month(" + d + ") * 100 + day(" + d + ") < month(" + dob + ") * 100 + day(" + dob
                 + ") THEN 1 ELSE 0 END END)";
@@ -92,9 +92,17 @@ final class WarehouseViews {
                 fact(snapshot, FactTable.STATISTICAL_NEIGHBOURS, "statistical_neighbours"),
                 fact(snapshot, FactTable.KPI_TARGETS, "kpi_targets"),
                 fact(snapshot, FactTable.REJECTED_ROWS, "rejected_rows"),
+                fact(snapshot, FactTable.PLACEMENT_REQUESTS, "placement_requests"),
+                fact(snapshot, FactTable.CAPACITY, "capacity"),
+                RequestCapacityViews.placementRequestsNeeds(), RequestCapacityViews.STEP_DOWN_STARTED,
+                RequestCapacityViews.CAPACITY_DEMAND,
                 LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
-                FOSTERING_QUARTER, BENCHMARK_COMPARISON);
+                FOSTERING_QUARTER, BENCHMARK_COMPARISON,
+                fact(snapshot, FactTable.PLACEMENT_COST_SEGMENTS, "placement_cost_segments"),
+                PlacementCostViews.MONTH_END, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
+                PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
+                PlacementCostViews.DATA_QUALITY);
     }
 
     /**
@@ -130,7 +138,9 @@ final class WarehouseViews {
             WHERE pick = 1""";
 
     /**
-     * The 903-based strategy KPIs at every month end of the window: value (one decimal), the
+     * The strategy KPIs: the three the 903 gives at every month end of the window, step-down into
+     * fostering placements started at 31 March of each year of the window (from placement requests)
+     * and the block supported high-priority share at each capacity date: value (one decimal), the
      * straight-line trajectory from baseline to target (held at the baseline before the baseline date
      * and at the target after the target date, one decimal) and RAG with polarity, from the published
      * (rounded) figures: green at or better than the trajectory, amber worse by no more than the
@@ -153,10 +163,17 @@ final class WarehouseViews {
                 UNION ALL
                 SELECT la, month_end, 'fostering_share', fostering, looked_after FROM stock
                 UNION ALL
-                SELECT la, month_end, 'childrens_homes_share', childrens_homes, looked_after FROM stock),
+                SELECT la, month_end, 'childrens_homes_share', childrens_homes, looked_after FROM stock
+                UNION ALL  -- per year, at 31 March: a number of placements, not a share
+                SELECT la, make_date(year, 3, 31), 'step_down_started', placements, CAST(NULL AS BIGINT)
+                FROM step_down_started
+                UNION ALL  -- at each capacity date: high-priority young people of the occupied block beds
+                SELECT la, date, 'block_supported_high_priority_share', occupied_high, occupied FROM capacity
+                WHERE provision = 'block_supported_beds' AND occupied > 0 AND la IN (SELECT la FROM la_window)),
             valued AS (
                 SELECT s.la, s.kpi, s.period_end,
-                       CASE WHEN s.looked_after > 0 THEN round(100.0 * s.children / s.looked_after, 1) END AS value,
+                       CASE WHEN s.kpi = 'step_down_started' THEN CAST(s.children AS DOUBLE)
+                            WHEN s.looked_after > 0 THEN round(100.0 * s.children / s.looked_after, 1) END AS value,
                        t.baseline_value, t.target_value, t.target_date,
                        round(CASE WHEN t.kpi IS NULL THEN NULL
                                   WHEN s.period_end <= t.baseline_date THEN t.baseline_value
@@ -189,11 +206,22 @@ final class WarehouseViews {
                 (5, 'block_supported_high_priority_share',
                     'Block supported accommodation used by high-priority young people, % of occupied beds',
                     'capacity with occupied beds by priority (capacity*.csv, inputs.md §4)'))
-            SELECT l.la, k.kpi, k.needs IS NULL AS loaded,
+            SELECT l.la, k.kpi, k.needs IS NULL OR x.la IS NOT NULL AS loaded,
                    CASE WHEN k.needs IS NULL THEN 'computed from the 903 episodes at each month end'
+                        WHEN x.la IS NOT NULL THEN x.reason
                         ELSE 'not loaded yet: needs ' || k.needs END AS reason,
                    k.description, k.position, t.source AS target_source
             FROM (SELECT DISTINCT la FROM la_window) l CROSS JOIN kpis k
+            LEFT JOIN (
+                SELECT DISTINCT la, 'step_down_started' AS kpi,
+                       'computed from the placement requests: step-down requests placed in each financial year' AS reason
+                FROM placement_requests
+                UNION ALL
+                SELECT DISTINCT la, 'block_supported_high_priority_share',
+                       'computed from capacity: block supported beds occupied by high-priority young people at each date'
+                FROM capacity
+                WHERE provision = 'block_supported_beds' AND occupied > 0 AND occupied_high IS NOT NULL) x
+              ON x.la = l.la AND x.kpi = k.kpi
             LEFT JOIN kpi_targets_by_la t ON t.la = l.la AND t.kpi = k.kpi""";
 
     /**

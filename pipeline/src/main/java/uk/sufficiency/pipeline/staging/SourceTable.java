@@ -49,7 +49,24 @@ public enum SourceTable {
     /** Strategy targets (inputs.md §5), optionally per LA and with a RAG tolerance. */
     KPI_TARGETS("kpi targets", Set.of("TARGET_VALUE"),
             List.of("KPI", "BASELINE_DATE", "BASELINE_VALUE", "TARGET_DATE", "TARGET_VALUE", "POLARITY"),
-            List.of("TOLERANCE"));
+            List.of("TOLERANCE")),
+    /** Placement search referrals (inputs.md §3), recognised by REQUEST_TYPE. */
+    PLACEMENT_REQUESTS("placement requests", Set.of("REQUEST_TYPE"),
+            List.of("REQUEST_ID", "CHILD", "RECEIVED", "REQUEST_TYPE", "SEARCHES", "OUTCOME"),
+            List.of("URGENCY", "SIBLINGS", "RING_ROUND", "OFFERS", "SOLO_REQUESTED", "LOCATION_REQUIRED",
+                    "NEED_EMOTIONAL", "NEED_MENTAL_HEALTH", "NEED_SELF_HARM", "NEED_SUICIDE", "NEED_AGGRESSION",
+                    "NEED_MISSING", "NEED_CRIMINAL", "NEED_SEND", "NEED_SUBSTANCE", "NEED_CSE", "NEED_DOLS",
+                    "OUTCOME_DATE", "PLACED_PLACE", "PLACED_PROVIDER", "WEEKLY_COST")),
+    /** Capacity as at a date (inputs.md §4), recognised by PROVISION. */
+    CAPACITY("capacity", Set.of("PROVISION"), List.of("DATE", "PROVISION", "CAPACITY"),
+            List.of("OCCUPIED", "OCCUPIED_HIGH", "OCCUPIED_MEDIUM", "OCCUPIED_LOW")),
+    /**
+     * Placement cost history (inputs.md §2), recognised by COST_FROM (placement requests carry a
+     * WEEKLY_COST too, never a COST_FROM).
+     */
+    PLACEMENT_COSTS("placement costs", Set.of("COST_FROM"),
+            List.of("CHILD", "PROVIDER_ID", "CONTRACT", "WEEKLY_COST", "COST_FROM"),
+            List.of("PROVIDER_NAME", "COST_TO"));
 
     /** Columns any table may carry in pooled extracts. */
     public static final Set<String> OPTIONAL_COLUMNS = Set.of("LA", "YEAR");

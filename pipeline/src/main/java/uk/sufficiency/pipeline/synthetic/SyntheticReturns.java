@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
  * Writes deterministic synthetic SSDA903 returns (episodes and header per collection year), a
  * population file and, for the demo county, a benchmarks file of the published rates it is
  * compared with ({@link BenchmarksFile}), for demonstrations and tests without real children's data.
+ * A single LA (the demo county, unpooled) also gets the files its finance and placement-finding
+ * systems would export about the same children: placement costs, placement requests and capacity
+ * ({@link CountyFiles}); pooled extracts stay 903 returns, population and benchmarks only.
  *
  * <p>Each LA's history is simulated from {@value #HISTORY_YEARS} years before the last return (or
  * {@value #BURN_IN_YEARS} years before the first, if earlier), longer than any childhood, so the
@@ -37,6 +40,9 @@ public final class SyntheticReturns {
         List<Path> files = new ArrayList<>();
         long episodeRows;
         long headerRows;
+        boolean countyFiles = options.las() == 1;
+        LocalDate windowStart = LocalDate.of(options.firstYear() - 1, 4, 1);
+        List<Child> demoChildren = new ArrayList<>();
         try (ReturnFiles returns = new ReturnFiles(options)) {
             for (int index = 0; index < options.las(); index++) {
                 Draw draw = new Draw(seeds.split());
@@ -45,6 +51,9 @@ public final class SyntheticReturns {
                 CareHistory history = new CareHistory(la, draw, firstDay, lastDay);
                 for (Child child = history.next(); child != null; child = history.next()) {
                     returns.write(la.name(), child);
+                    if (countyFiles && CountyFiles.inWindow(child, windowStart, lastDay)) {
+                        demoChildren.add(child);
+                    }
                 }
             }
             files.addAll(returns.files());
@@ -53,6 +62,10 @@ public final class SyntheticReturns {
         }
         files.add(PopulationFile.write(options, las));
         files.add(BenchmarksFile.write(options, las.get(0)));
+        if (countyFiles) {
+            // split after the LAs' streams, so the returns do not depend on these files
+            files.addAll(CountyFiles.write(options, demoChildren, seeds.split()));
+        }
         return new GeneratedSummary(las.stream().map(LocalAuthorityProfile::name).toList(), files, episodeRows, headerRows);
     }
 }

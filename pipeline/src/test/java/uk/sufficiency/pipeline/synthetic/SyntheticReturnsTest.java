@@ -110,7 +110,8 @@ class SyntheticReturnsTest {
         assertEquals(List.of("Demo County"), summary.laNames());
         assertEquals(List.of(out.resolve("2023/episodes_2023.csv"), out.resolve("2023/header_2023.csv"),
                 out.resolve("2024/episodes_2024.csv"), out.resolve("2024/header_2024.csv"), out.resolve("population.csv"),
-                out.resolve("benchmarks.csv")),
+                out.resolve("benchmarks.csv"), out.resolve("placement_costs.csv"), out.resolve("placement_requests.csv"),
+                out.resolve("capacity.csv")),
                 summary.files());
         assertEquals(List.of("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
                 "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"), ReturnRows.columns(out.resolve("2024/episodes_2024.csv")));

@@ -142,6 +142,9 @@ public final class FigureCatalogue {
         add(new Figure("warnings-by-type", "Warnings from the last run, by type", """
                 SELECT la, source, warning, sum(count) AS rows FROM data_quality GROUP BY ALL""",
                 List.of(dimension("source", "Source"), dimension("warning", "Warning"), count("rows", "Rows"))));
+        CostFigures.all().forEach(FigureCatalogue::add);
+        RequestFigures.all().forEach(FigureCatalogue::add);
+        CapacityFigures.all().forEach(FigureCatalogue::add);
     }
 
     private FigureCatalogue() {

@@ -1,0 +1,94 @@
+package uk.sufficiency.warehouse.figures;
+
+import static uk.sufficiency.warehouse.figures.FigureColumn.count;
+import static uk.sufficiency.warehouse.figures.FigureColumn.derived;
+import static uk.sufficiency.warehouse.figures.FigureColumn.dimension;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
+
+import java.util.List;
+
+/**
+ * Placement requests (inputs.md §3) as commissioners read them: requests and the share hard to
+ * find by type, quarter and age; who the hard-to-find searches are for; how they end. Counted in the
+ * financial year (and quarter) of RECEIVED.
+ */
+final class RequestFigures {
+    /** fostering for the *_foster request types, else the type's own kind. */
+    static final String REQUEST_GROUP = "CASE WHEN request_type LIKE '%\\_foster' ESCAPE '\\' THEN 'fostering' "
+            + "WHEN request_type = 'childrens_home' THEN 'childrens_home' ELSE 'other' END";
+
+    private RequestFigures() {
+    }
+
+    static List<Figure> all() {
+        return List.of(
+                new Figure("requests-by-type", "Placement requests received and the share hard to find, by type", """
+                        SELECT la, year, request_type, count(*) AS requests,
+                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
+                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
+                        FROM placement_requests GROUP BY ALL""",
+                        List.of(periodYear("year", "Year to 31 March"), dimension("request_type", "Type of request"),
+                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
+                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
+                new Figure("requests-quarter", "Placement requests and the share hard to find, each quarter", """
+                        SELECT la, CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end,
+                               %s AS request_group, count(*) AS requests,
+                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
+                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
+                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home"),
+                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
+                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
+                new Figure("requests-age-band", "Placement requests and those hard to find, by age at request", """
+                        SELECT la, year, age_band, count(*) AS requests,
+                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find
+                        FROM placement_requests GROUP BY ALL""",
+                        List.of(periodYear("year", "Year to 31 March"), dimension("age_band", "Age band"),
+                                count("requests", "Requests"), count("hard_to_find", "Hard to find")),
+                        "year, CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 WHEN '5 to 9' THEN 3 "
+                                + "WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END"),
+                new Figure("hard-to-find-foster-profile", "Hard-to-find foster searches: who they were for and how they ended",
+                        """
+                        SELECT la, year, count(*) AS hard_to_find,
+                               count(*) FILTER (WHERE age >= 11) AS aged_11_plus,
+                               round(100.0 * count(*) FILTER (WHERE age >= 11) / count(*), 1) AS aged_11_plus_share,
+                               count(*) FILTER (WHERE siblings >= 1) AS sibling_group,
+                               round(100.0 * count(*) FILTER (WHERE siblings >= 1) / count(*), 1) AS sibling_group_share,
+                               count(*) FILTER (WHERE urgency = 'same_day') AS same_day,
+                               round(100.0 * count(*) FILTER (WHERE urgency = 'same_day') / count(*), 1) AS same_day_share,
+                               count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1')) AS ended_in_home,
+                               round(100.0 * count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1'))
+                                     / count(*), 1) AS ended_in_home_share
+                        FROM placement_requests WHERE hard_to_find AND %s = 'fostering' GROUP BY ALL"""
+                                .formatted(REQUEST_GROUP),
+                        List.of(periodYear("year", "Year to 31 March"), count("hard_to_find", "Hard-to-find foster searches"),
+                                count("aged_11_plus", "Aged 11 and over"),
+                                derived("aged_11_plus_share", "% aged 11 and over", "hard_to_find", "aged_11_plus"),
+                                count("sibling_group", "In a sibling group"),
+                                derived("sibling_group_share", "% in a sibling group", "hard_to_find", "sibling_group"),
+                                count("same_day", "Same-day requests"),
+                                derived("same_day_share", "% same day", "hard_to_find", "same_day"),
+                                count("ended_in_home", "Ended in a children's home"),
+                                derived("ended_in_home_share", "% ended in a children's home", "hard_to_find",
+                                        "ended_in_home"))),
+                new Figure("requests-needs", "Needs named in hard-to-find referrals", """
+                        SELECT la, year, request_group, need, need_order, hard_to_find_requests, naming_need, share
+                        FROM placement_requests_needs""",
+                        List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
+                                dimension("need", "Need or risk"), count("hard_to_find_requests", "Hard-to-find referrals"),
+                                count("naming_need", "Naming it"),
+                                derived("share", "% naming it", "hard_to_find_requests", "naming_need")),
+                        "year, request_group, need_order"),
+                new Figure("step-down-started", "Step-down into fostering placements started in the year", """
+                        SELECT la, year, placements FROM step_down_started""",
+                        List.of(periodYear("year", "Year to 31 March"), count("placements", "Step-downs started"))),
+                new Figure("requests-outcomes", "Placement requests by outcome", """
+                        SELECT la, year, %s AS request_group, outcome, count(*) AS requests,
+                               median(days_to_outcome) AS median_days_to_outcome
+                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
+                                dimension("outcome", "Outcome"), count("requests", "Requests"),
+                                derived("median_days_to_outcome", "Median days to outcome", "requests"))));
+    }
+}

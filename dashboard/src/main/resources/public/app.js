@@ -28,6 +28,18 @@
     });
   }
 
+  // Rows that share an x (and series) differ in a column the chart does not draw (a provider, a
+  // source): their counts add up. A suppressed part makes the whole unknown, so it stays '[c]'.
+  function add(sum, value) {
+    if (value === null || value === undefined) {
+      return sum;
+    }
+    if (sum === SUPPRESSED || value === SUPPRESSED) {
+      return SUPPRESSED;
+    }
+    return sum === '-' || sum === undefined ? value : sum + value;
+  }
+
   // [{name, colour, values: [per x]}] from the rows, in the order the page's table uses.
   function seriesOf(spec, rows, axis) {
     var index = {};
@@ -47,9 +59,12 @@
       return codes.map(function (code, i) {
         // A breakdown has no row for a cell with no children: a count of 0 (a share stays empty).
         var values = axis.map(function () { return spec.type === 'bar' ? 0 : '-'; });
+        var seen = {};
         rows.forEach(function (row) {
           if (String(row[spec.series]) === code && row[value] !== null) {
-            values[index[String(row[spec.x])]] = row[value];
+            var i = index[String(row[spec.x])];
+            values[i] = add(seen[i] ? values[i] : '-', row[value]);
+            seen[i] = true;
           }
         });
         var label = labels[code] || {};
@@ -63,8 +78,8 @@
         name: v.label,
         colour: PALETTE[i % PALETTE.length],
         values: axis.map(function (x) {
-          var row = rows.filter(function (r) { return String(r[spec.x]) === x; })[0];
-          return row && row[v.name] !== null ? row[v.name] : '-';
+          return rows.filter(function (r) { return String(r[spec.x]) === x; })
+            .reduce(function (sum, r) { return add(sum, r[v.name]); }, '-');
         })
       };
     });

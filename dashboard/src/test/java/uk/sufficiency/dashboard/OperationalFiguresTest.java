@@ -19,7 +19,8 @@ import uk.sufficiency.warehouse.FactTable;
  *
  * <p>Requests, all in 2021/22: r1 task-centred fostering with 3 searches (hard to find), received
  * 10 April; r2 permanent fostering with a ring-round (hard), 20 June; r3 respite fostering with 1
- * search, 1 July; r4 a children's home with 2 searches, 25 September, placed in K2.
+ * search, 1 July; r4 a children's home with 2 searches, 25 September, placed in K2; r5 a step-down
+ * into fostering, 1 November, placed on 20 November (strategy KPI 3: 1 in 2021/22).
  *
  * <p>Capacity: Lancashire's block supported beds on 31 December 2021: 378, 322 occupied, 187 high,
  * 91 medium and 44 low priority: 187 / 322 = 58.07 → 58.1% high priority.
@@ -53,7 +54,9 @@ class OperationalFiguresTest {
                         request("r3", "c7", "2021-07-01", "Q2", "respite_foster", "fostering", 1, false, false, "withdrawn",
                                 null),
                         request("r4", "c2", "2021-09-25", "Q2", "childrens_home", "childrens_home", 2, false, false,
-                                "placed", "K2"))
+                                "placed", "K2"),
+                        request("r5", "c5", "2021-11-01", "Q3", "step_down_foster", "fostering", 1, false, false,
+                                "placed", "U4").replace("'placed', NULL", "'placed', DATE '2021-11-20'"))
                 .rows(FactTable.CAPACITY, "('Lancashire', DATE '2021-12-31', 'block_supported_beds', 378, 322, 187, 91, 44)")
                 .publish(dir);
         TestUsers.write(dir);
@@ -92,6 +95,7 @@ class OperationalFiguresTest {
                     [{"year":2022,"request_type":"childrens_home","requests":1,"hard_to_find":0,"hard_to_find_share":0.0},
                      {"year":2022,"request_type":"permanent_foster","requests":1,"hard_to_find":1,"hard_to_find_share":100.0},
                      {"year":2022,"request_type":"respite_foster","requests":1,"hard_to_find":0,"hard_to_find_share":0.0},
+                     {"year":2022,"request_type":"step_down_foster","requests":1,"hard_to_find":0,"hard_to_find_share":0.0},
                      {"year":2022,"request_type":"task_centred_foster","requests":1,"hard_to_find":1,
                       "hard_to_find_share":100.0}]"""), browser.get("/api/requests-by-type?la=Lancashire"));
             assertJson(rows("""
@@ -100,6 +104,8 @@ class OperationalFiguresTest {
                      {"quarter_end":"2021-09-30","request_group":"childrens_home","requests":1,"hard_to_find":0,
                       "hard_to_find_share":0.0},
                      {"quarter_end":"2021-09-30","request_group":"fostering","requests":1,"hard_to_find":0,
+                      "hard_to_find_share":0.0},
+                     {"quarter_end":"2021-12-31","request_group":"fostering","requests":1,"hard_to_find":0,
                       "hard_to_find_share":0.0}]"""), browser.get("/api/requests-quarter?la=Lancashire"));
             // Hard-to-find foster searches: r1 and r2; neither 11+ (no DOB), in a sibling group, same day or in a home.
             assertJson(rows("""
@@ -113,6 +119,8 @@ class OperationalFiguresTest {
                  {"quarter_end":"2021-09-30","request_group":"childrens_home","requests":"[c]","hard_to_find":0,
                   "hard_to_find_share":"[c]"},
                  {"quarter_end":"2021-09-30","request_group":"fostering","requests":"[c]","hard_to_find":0,
+                  "hard_to_find_share":"[c]"},
+                 {"quarter_end":"2021-12-31","request_group":"fostering","requests":"[c]","hard_to_find":0,
                   "hard_to_find_share":"[c]"}]"""), browser.get("/api/requests-quarter?la=Lancashire")));
     }
 
@@ -136,6 +144,10 @@ class OperationalFiguresTest {
             assertTrue(costs.contains("data-src=\"/api/spend-year?la=Lancashire\""), costs);
             assertTrue(browser.get("/hard-to-find?la=Lancashire").body()
                     .contains("data-src=\"/api/requests-by-type?la=Lancashire\""));
+            String kpis = browser.get("/?la=Lancashire").body();
+            assertTrue(kpis.contains("<p class=\"kpi-value\"><span class=\"big\">1</span> in the year to 31 March 2022</p>"),
+                    kpis);
+            assertTrue(kpis.contains("<p class=\"kpi-value\"><span class=\"big\">58.1%</span> at December 2021</p>"), kpis);
             assertTrue(browser.get("/capacity?la=Lancashire").body()
                     .contains("data-src=\"/api/capacity-block-priority?la=Lancashire\""));
         });

@@ -90,6 +90,9 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
                             "% hard to find").inPercent(), null),
                     Chart.of("requests-age-band", stackedBars("year", "age_band", "hard_to_find", "Hard to find"),
                             "Age in completed years on the day the request was received."),
+                    Chart.of("requests-profile", stackedBars("year", "urgency", "hard_to_find", "Hard to find")
+                            .onlyWhere("request_group", "fostering"), "Hard-to-find foster requests by urgency; the"
+                            + " table has every kind of home, with and without siblings."),
                     Chart.of("hard-to-find-foster-profile", bars("year", List.of("aged_11_plus_share",
                             "sibling_group_share", "same_day_share", "ended_in_home_share"), "%").inPercent(), null),
                     Chart.of("requests-needs", Drawing.groupedBars("need", "year", "share", "% naming it").inPercent()

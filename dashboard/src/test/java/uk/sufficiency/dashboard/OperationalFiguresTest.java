@@ -57,7 +57,14 @@ class OperationalFiguresTest {
                                 "placed", "K2"),
                         request("r5", "c5", "2021-11-01", "Q3", "step_down_foster", "fostering", 1, false, false,
                                 "placed", "U4").replace("'placed', NULL", "'placed', DATE '2021-11-20'"))
-                .rows(FactTable.CAPACITY, "('Lancashire', DATE '2021-12-31', 'block_supported_beds', 378, 322, 187, 91, 44)")
+                .rows(FactTable.CAPACITY, "('Lancashire', DATE '2021-12-31', 'block_supported_beds', 378, 322, 187, 91, 44)",
+                        "('Blackpool', DATE '2022-03-31', 'block_supported_beds', 20, 3, 2, 1, 0)")
+                // Blackpool's own small figures: one IFA placement costed, one request.
+                .rows(FactTable.PLACEMENT_COST_SEGMENTS,
+                        "('Blackpool', 'b2', 'B1', 'P9', NULL, 'framework', 800.0, DATE '2022-03-01', NULL, NULL, "
+                                + "DATE '2022-03-01', DATE '2022-03-31', 'foster_ifa', 'U6', 'PR4')")
+                .rows(FactTable.PLACEMENT_REQUESTS, request("q1", "b1", "2022-01-20", "Q4", "task_centred_foster",
+                        "fostering", 4, false, true, "placed", "U1").replace("'Lancashire'", "'Blackpool'"))
                 .publish(dir);
         TestUsers.write(dir);
     }
@@ -133,6 +140,12 @@ class OperationalFiguresTest {
                 assertJson(expected, browser.get("/api/capacity-block-priority?la=Lancashire")));
         TestUsers.as(dir, TestUsers.BLACKPOOL, browser ->
                 assertJson(expected, browser.get("/api/capacity-block-priority?la=Lancashire")));
+    }
+
+    @Test
+    void noFigureShowsAnotherLasSmallCostsRequestsOrBeds() {
+        TestUsers.as(dir, TestUsers.LANCASHIRE, browser ->
+                assertTrue(FigureEndpointsTest.assertNoSmallCounts(browser, "Blackpool") > 20));
     }
 
     @Test

@@ -48,6 +48,18 @@ final class RequestFigures {
                                 count("requests", "Requests"), count("hard_to_find", "Hard to find")),
                         "year, CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 WHEN '5 to 9' THEN 3 "
                                 + "WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END"),
+                new Figure("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
+                        """
+                        SELECT la, year, %s AS request_group,
+                               CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings,
+                               coalesce(urgency, 'not_recorded') AS urgency, count(*) AS requests,
+                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
+                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
+                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
+                                dimension("siblings", "Placed with siblings"), dimension("urgency", "Urgency"),
+                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
+                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
                 new Figure("hard-to-find-foster-profile", "Hard-to-find foster searches: who they were for and how they ended",
                         """
                         SELECT la, year, count(*) AS hard_to_find,

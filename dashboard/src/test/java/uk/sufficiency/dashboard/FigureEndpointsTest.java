@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -16,9 +15,7 @@ import java.util.zip.ZipInputStream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.figures.Figure;
 import uk.sufficiency.warehouse.figures.FigureCatalogue;
 import uk.sufficiency.warehouse.figures.FigureColumn;
@@ -30,21 +27,8 @@ import uk.sufficiency.warehouse.figures.FigureColumn;
  * fostering 30 Jun-31 Aug, then an agency home 30 Sep-31 Dec; c7 (no header) in-house fostering 31 Jul
  * and 31 Aug; c5 (no header) secure 31 Dec-28 Feb; c4 (male, no DOB) with parents on 31 Mar; all C2.
  */
-class FigureEndpointsTest {
+class FigureEndpointsTest extends TwoLaServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void warehouse() throws Exception {
-        TestSnapshot.lancashireAndBlackpool().publish(dir);
-        TestUsers.write(dir);
-    }
-
-    private void as(String username, TestUsers.Scenario scenario) {
-        TestUsers.as(dir, username, scenario);
-    }
 
     private static String rows(String json) {
         return "{\"rows\":" + json + "}";

@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
 import static uk.sufficiency.dashboard.DashboardServerTest.csvAsJsonRows;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Counting-rules §9 end to end: each reader gets exact figures for their own LA and another LA's
  * counts of 1 to 4 (and rates from them) as [c], by every route: JSON, CSV and the page. The
  * expected figures are those worked out in {@link TestSnapshot#lancashireAndBlackpool()}.
  */
-class ScopingTest {
+class ScopingTest extends TwoLaServerTest {
     /** Blackpool's month ends as a Lancashire user sees them: the 1s suppressed, the 5s exact. */
     static final String BLACKPOOL_SEEN_FROM_ELSEWHERE = """
             month_end,category,children
@@ -48,19 +45,6 @@ class ScopingTest {
     /** Lancashire's row of the children page's year table seen from elsewhere: the population stays exact. */
     static final String LANCASHIRE_ROW_SUPPRESSED = "<tr><th scope=\"row\">2022</th><td>[c]</td><td>5</td>"
             + "<td>[c]</td><td>[c]</td><td>3,000</td><td>[c]</td></tr>";
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void warehouse() throws Exception {
-        TestSnapshot.lancashireAndBlackpool().publish(dir);
-        TestUsers.write(dir);
-    }
-
-    private void as(String username, TestUsers.Scenario scenario) {
-        TestUsers.as(dir, username, scenario);
-    }
 
     @Test
     void aLancashireUserSeesBlackpoolsSmallCountsAsC() {

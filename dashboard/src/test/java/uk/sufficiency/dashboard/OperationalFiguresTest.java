@@ -84,9 +84,9 @@ class OperationalFiguresTest {
                       "avg_weekly_cost":4000.0}]"""),
                     browser.get("/api/cost-by-category?la=Lancashire&from=2021-10-31&to=2021-10-31"));
             assertJson(rows("""
-                    [{"year":2022,"category":"foster_ifa","placements":1,"spend":9000.0},
-                     {"year":2022,"category":"foster_inhouse","placements":1,"spend":3942.86},
-                     {"year":2022,"category":"home_agency","placements":1,"spend":61142.86}]"""),
+                    [{"year":2022,"category":"foster_ifa","children":1,"spend":9000.0},
+                     {"year":2022,"category":"foster_inhouse","children":1,"spend":3942.86},
+                     {"year":2022,"category":"home_agency","children":1,"spend":61142.86}]"""),
                     browser.get("/api/spend-year?la=Lancashire"));
         });
         // Another LA's reader: one placement, so its count and its money are suppressed.

@@ -87,7 +87,8 @@ public final class PipelineRun {
             Dataset<Row> validated = cache(cached, IntEpisodesValidated.build(
                     StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated));
             Dataset<Row> headers = StgTables.load(spark, catalog, SourceTable.HEADER);
-            Dataset<Row> typedHeaders = IntChildren.typed(headers, options.la());
+            // Read once: children, the header warnings and the row count all use the typed headers.
+            Dataset<Row> typedHeaders = cache(cached, IntChildren.typed(headers, options.la()));
             Dataset<Row> children = cache(cached, IntChildren.build(typedHeaders));
             write(FctRejectedEpisodes.build(validated, secret), staging, FactTable.REJECTED_EPISODES);
             Dataset<Row> laWindow = cache(cached, LaWindow.build(validated));
@@ -119,7 +120,7 @@ public final class PipelineRun {
 
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
-            long rowsRead = validated.count() + headers.count();
+            long rowsRead = validated.count() + typedHeaders.count();
             // 903 rejects by reason; the other inputs' as "source: reason" (placement_costs: overlap).
             Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, col("reason"), null);
             rejected.putAll(countsBy(spark, staging, FactTable.REJECTED_ROWS,
@@ -261,7 +262,8 @@ public final class PipelineRun {
         if (la == null) {
             for (InputFile file : catalog.recognised()) {
                 boolean needsLa = file.isXml() || file.table() == SourceTable.EPISODES || file.table() == SourceTable.HEADER
-                        || file.table() == SourceTable.PLACEMENT_COSTS;
+                        || file.table() == SourceTable.PLACEMENT_COSTS || file.table() == SourceTable.PLACEMENT_REQUESTS
+                        || file.table() == SourceTable.CAPACITY;
                 if (needsLa && !file.hasColumn("LA")) {
                     throw new InputProblem(file.displayName(), "has no LA column: say which LA it belongs to with --la");
                 }

@@ -1,13 +1,10 @@
 package uk.sufficiency.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static uk.sufficiency.pipeline.FixtureWarehouse.list;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class CapacityTest {
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void runPipeline() throws Exception {
-        RequestsFixture.warehouse();
-    }
+    /** The same run as {@link PlacementRequestsTest}'s: a fixture runs once per test JVM. */
+    private static final FixtureWarehouse REQUESTS = FixtureWarehouse.of("requests", "Reqshire");
 
     private static List<List<Object>> rows(String sql, Object... parameters) {
-        return RequestsFixture.rows(sql, parameters);
-    }
-
-    private static List<Object> list(Object... values) {
-        return Arrays.asList(values);
+        return REQUESTS.rows(sql, parameters);
     }
 
     @Test
@@ -116,13 +104,9 @@ class CapacityTest {
     }
 
     @Test
-    void aCapacityFileWithoutRequiredColumnsFailsTheRunNamingThem() throws Exception {
-        Path input = Files.createDirectories(temp.resolve("in/2022"));
-        Files.writeString(input.resolve("episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
-                + "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2021,S,C2,N1,U4,PR1,,,,A,B,\n");
-        Files.writeString(temp.resolve("in/capacity_2022.csv"), "PROVISION,OCCUPIED\nblock_supported_beds,3\n");
-        InputProblem problem = assertThrows(InputProblem.class, () -> PipelineRun.run(
-                TestSpark.session(), new RunOptions(temp.resolve("in"), temp.resolve("warehouse"), "X", null), Progress.SILENT));
+    void aCapacityFileWithoutRequiredColumnsFailsTheRunNamingThem(@TempDir Path temp) throws Exception {
+        InputProblem problem = FixtureWarehouse.problemRunningOneEpisodeWith(temp, "capacity_2022.csv",
+                "PROVISION,OCCUPIED\nblock_supported_beds,3\n");
         assertEquals("capacity_2022.csv: looks like a capacity table but lacks the required columns DATE, CAPACITY",
                 problem.getMessage());
     }

@@ -3,15 +3,11 @@ package uk.sufficiency.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.sufficiency.warehouse.Warehouse;
 
 /**
  * The counting rules on a hand-made LA, "Testshire", with returns for 2021 and 2022 (data window
@@ -34,30 +30,15 @@ import uk.sufficiency.warehouse.Warehouse;
  * </pre>
  */
 class CountingRulesTest {
-    private static Warehouse warehouse;
-    private static RunSummary summary;
-
-    @BeforeAll
-    static void runPipeline() throws Exception {
-        Path input = Path.of(CountingRulesTest.class.getResource("/fixtures/rules").toURI());
-        Path warehouseDir = Files.createTempDirectory("rules-warehouse");
-        summary = PipelineRun.run(TestSpark.session(), new RunOptions(input, warehouseDir, "Testshire", null),
-                Progress.SILENT);
-        warehouse = Warehouse.openCurrent(warehouseDir);
-    }
-
-    @AfterAll
-    static void close() {
-        warehouse.close();
-    }
+    private static final FixtureWarehouse RULES = FixtureWarehouse.of("rules", "Testshire");
 
     private static long count(String sql, Object... parameters) {
-        return ((Number) warehouse.query(sql, parameters).get(0).values().iterator().next()).longValue();
+        return ((Number) RULES.query(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
     private static Map<String, Long> pairs(String sql) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Map<String, Object> row : warehouse.query(sql)) {
+        for (Map<String, Object> row : RULES.query(sql)) {
             var values = row.values().iterator();
             out.put(String.valueOf(values.next()), ((Number) values.next()).longValue());
         }
@@ -134,7 +115,7 @@ class CountingRulesTest {
 
     @Test
     void yearlyStockFlowsAndRates() {
-        List<Map<String, Object>> years = warehouse.query(
+        List<Map<String, Object>> years = RULES.query(
                 "SELECT year, looked_after_31_march, started, ceased, population_0_17, rate_per_10000, placement_moves "
                         + "FROM cla_year ORDER BY year");
         assertEquals(2, years.size());
@@ -162,7 +143,7 @@ class CountingRulesTest {
     void duplicatesAcrossReturnsKeepTheLatest() {
         // 14 distinct surviving episodes of 11 children; child 11 keeps the 2022 copy with its DEC and REC.
         assertEquals(14, count("SELECT count(*) FROM episodes"));
-        Map<String, Object> child11 = warehouse.query(
+        Map<String, Object> child11 = RULES.query(
                 "SELECT CAST(dec AS VARCHAR) AS dec, rec, year FROM episodes WHERE decom = DATE '2020-12-01'").get(0);
         assertEquals("2021-12-31", child11.get("dec"));
         assertEquals("E8", child11.get("rec"));
@@ -171,14 +152,14 @@ class CountingRulesTest {
 
     @Test
     void lowerCaseCodesWithSpacesAreNormalised() {
-        Map<String, Object> child8 = warehouse.query(
+        Map<String, Object> child8 = RULES.query(
                 "SELECT rne, legal_status, placement, provider, category FROM episodes WHERE decom = DATE '2021-05-05'").get(0);
         assertEquals(List.of("S", "C2", "U4", "PR4", "foster_ifa"), List.copyOf(child8.values()));
     }
 
     @Test
     void rejectedRowsAreQuarantinedWithFileLineAndReason() {
-        List<Map<String, Object>> rejects = warehouse.query(
+        List<Map<String, Object>> rejects = RULES.query(
                 "SELECT la, file, line, reason, child IS NULL AS no_child FROM rejected_episodes ORDER BY line");
         String file = Path.of("2022", "episodes.csv").toString();
         assertEquals(List.of(
@@ -188,14 +169,14 @@ class CountingRulesTest {
                 List.of("Testshire", file, 13, "dec_before_decom", false)),
                 rejects.stream().map(r -> List.copyOf(r.values())).toList());
         assertEquals(Map.of("bad_code", 1L, "bad_date", 1L, "dec_before_decom", 1L, "missing_key", 1L),
-                summary.rejectedByReason());
+                RULES.summary().rejectedByReason());
     }
 
     @Test
     void warningsAreCountedOncePerEpisode() {
         // Child 4's P1 episode has no provider; child 6 has no Header row; three repairs.
         assertEquals(Map.of("closed_at_next", 2L, "closed_at_year_end", 1L, "missing_provider", 1L, "no_header", 1L),
-                summary.warningsByType());
+                RULES.summary().warningsByType());
     }
 
     @Test
@@ -207,7 +188,7 @@ class CountingRulesTest {
                 List.of("fostering_share", "2020-03-31", 62.3, "2024-03-31", 70.0, "up", "default"),
                 List.of("step_down_started", "2020-03-31", 6.0, "2024-03-31", 10.0, "up", "default"),
                 List.of("with_parents_share", "2020-03-31", 15.5, "2024-03-31", 13.5, "down", "default")),
-                warehouse.query("""
+                RULES.query("""
                         SELECT kpi, CAST(baseline_date AS VARCHAR), baseline_value, CAST(target_date AS VARCHAR),
                                target_value, polarity, source FROM kpi_targets WHERE la IS NULL ORDER BY kpi""")
                         .stream().map(r -> List.copyOf(r.values())).toList());
@@ -216,7 +197,7 @@ class CountingRulesTest {
         // categories at 31/03/2022: 1 of 6 with parents = 16.7, 3 of 6 fostered = 50.0, 2 of 6 in homes = 33.3.
         assertEquals(List.of(List.of("childrens_homes_share", 33.3, 8.7, "red"), List.of("fostering_share", 50.0, 66.1, "red"),
                         List.of("with_parents_share", 16.7, 14.5, "red")),
-                warehouse.query("""
+                RULES.query("""
                         SELECT kpi, value, trajectory_value, rag FROM kpi_month
                         WHERE period_end = DATE '2022-03-31' ORDER BY kpi""").stream().map(r -> List.copyOf(r.values())).toList());
         // No reference files: the reference views are empty and the comparison has only the LA's own rate.
@@ -229,14 +210,14 @@ class CountingRulesTest {
     @Test
     void childIdsArePseudonymised() {
         assertEquals(0, count("SELECT count(*) FROM episodes WHERE length(child) <> 20 OR child IN ('1','2','7')"));
-        assertNull(warehouse.query("SELECT max(child) AS c FROM rejected_episodes WHERE child = '9'").get(0).get("c"));
+        assertNull(RULES.query("SELECT max(child) AS c FROM rejected_episodes WHERE child = '9'").get(0).get("c"));
     }
 
     @Test
     void runSummaryNamesFilesYearsAndRows() {
         // 11 + 13 episode rows and 7 + 9 header rows.
-        assertEquals(40, summary.rowsRead());
-        var episodes2021 = summary.files().stream()
+        assertEquals(40, RULES.summary().rowsRead());
+        var episodes2021 = RULES.summary().files().stream()
                 .filter(f -> f.path().equals(Path.of("2021", "episodes.csv").toString())).findFirst().orElseThrow();
         assertEquals(List.of("episodes", "2021", "Testshire"),
                 List.of(episodes2021.table(), episodes2021.year(), episodes2021.la()));

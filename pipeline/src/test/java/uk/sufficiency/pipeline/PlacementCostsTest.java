@@ -1,18 +1,13 @@
 package uk.sufficiency.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.sufficiency.warehouse.Warehouse;
 
 /**
  * Placement costs (inputs.md §2) on a hand-made LA, "Costshire", with returns for 2021 and 2022
@@ -36,28 +31,10 @@ import uk.sufficiency.warehouse.Warehouse;
  * 999, 31/02/2021, blank CHILD, an unquoted comma, fee {@code abc}.
  */
 class PlacementCostsTest {
-    private static Warehouse warehouse;
-    private static RunSummary summary;
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void runPipeline() throws Exception {
-        Path input = Path.of(PlacementCostsTest.class.getResource("/fixtures/costs").toURI());
-        Path warehouseDir = Files.createTempDirectory("costs-warehouse");
-        summary = PipelineRun.run(TestSpark.session(), new RunOptions(input, warehouseDir, "Costshire", null),
-                Progress.SILENT);
-        warehouse = Warehouse.openCurrent(warehouseDir);
-    }
-
-    @AfterAll
-    static void close() {
-        warehouse.close();
-    }
+    private static final FixtureWarehouse COSTS = FixtureWarehouse.of("costs", "Costshire");
 
     private static List<List<Object>> rows(String sql) {
-        return warehouse.query(sql).stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
+        return COSTS.rows(sql);
     }
 
     /** A row as a list that may hold nulls. */
@@ -74,7 +51,7 @@ class PlacementCostsTest {
         // At 31 January only the £770 line covers the day: £770 × 52 = £40,040.
         assertEquals(List.of(List.of("Costshire", "foster_ifa", "spot", "PR4", 1L, 40040.0, 770.0)), rows("""
                 SELECT la, category, contract, provider, placements, annualised_cost, avg_weekly_cost
-                FROM placement_cost_month_end WHERE month_end = DATE '2021-01-31'"""));
+                FROM placement_cost_month_end_provider WHERE month_end = DATE '2021-01-31'"""));
         // The uplift is a fee change in January 2021: +£70, +10.0%. The renewal of child 106's line at the
         // same fee (16/04/2021) is not one.
         assertEquals(List.of(List.of("2021-01-31", "foster_ifa", 1L, 1L, 0L, 10.0, 70.0)), rows("""
@@ -94,7 +71,7 @@ class PlacementCostsTest {
         assertEquals(List.of(
                         List.of("2020-08-31", "foster_inhouse", "PR1", 182000.0),
                         List.of("2020-09-30", "home_agency", "PR4", 182000.0)), rows("""
-                SELECT CAST(month_end AS VARCHAR), category, provider, annualised_cost FROM placement_cost_month_end
+                SELECT CAST(month_end AS VARCHAR), category, provider, annualised_cost FROM placement_cost_month_end_provider
                 WHERE contract = 'framework' ORDER BY month_end"""));
     }
 
@@ -106,14 +83,14 @@ class PlacementCostsTest {
                         List.of("foster_ifa", "spot", "PR4", 2L, 78260.0, 752.5),
                         List.of("foster_kinship", "in_house", "PR1", 1L, 12480.0, 240.0)), rows("""
                 SELECT category, contract, provider, placements, annualised_cost, avg_weekly_cost
-                FROM placement_cost_month_end WHERE month_end = DATE '2020-04-30' ORDER BY category"""));
+                FROM placement_cost_month_end_provider WHERE month_end = DATE '2020-04-30' ORDER BY category"""));
         // 31/08/2020: 101 (£700), 102 (£3,500) and the unlinked line of 105 (£1,050, no provider).
         assertEquals(List.of(
                         row("foster_ifa", "spot", "PR4", 1L, 36400.0),
                         row("foster_inhouse", "framework", "PR1", 1L, 182000.0),
                         row("unlinked", "in_house", null, 1L, 54600.0)), rows("""
                 SELECT category, contract, provider, placements, annualised_cost
-                FROM placement_cost_month_end WHERE month_end = DATE '2020-08-31' ORDER BY category"""));
+                FROM placement_cost_month_end_provider WHERE month_end = DATE '2020-08-31' ORDER BY category"""));
         // 31/10/2021: child 108's short-break (V3) episode is costed: (770 + 140) × 52 = £47,320, mean £455.
         assertEquals(List.of(List.of("foster_ifa", 2L, 47320.0, 455.0)), rows("""
                 SELECT category, placements, annualised_cost, avg_weekly_cost FROM placement_cost_month_end
@@ -163,8 +140,8 @@ class PlacementCostsTest {
                 rows("""
                         SELECT CAST(month_end AS VARCHAR), contract, spend FROM placement_spend_month
                         WHERE category = 'unlinked' ORDER BY month_end"""));
-        assertEquals(62L, summary.warningsByType().get("cost_unlinked_days"));
-        assertEquals(31L, summary.warningsByType().get("cost_days_outside_window"));
+        assertEquals(62L, COSTS.summary().warningsByType().get("cost_unlinked_days"));
+        assertEquals(31L, COSTS.summary().warningsByType().get("cost_days_outside_window"));
         assertEquals(List.of(List.of("placement_costs", "cost_days_outside_window", 31L),
                         List.of("placement_costs", "cost_unlinked_days", 62L)), rows("""
                 SELECT source, warning, count FROM data_quality WHERE source = 'placement_costs' ORDER BY warning"""));
@@ -233,27 +210,21 @@ class PlacementCostsTest {
     }
 
     @Test
-    void aCostsFileLackingARequiredColumnFailsTheRun() throws Exception {
-        Path input = Files.createDirectories(temp.resolve("in/2022"));
-        Files.writeString(input.resolve("episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
-                + "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2021,S,C2,N1,U4,PR1,,,,A,B,\n");
-        Files.writeString(temp.resolve("in/placement_costs_2022.csv"),
+    void aCostsFileLackingARequiredColumnFailsTheRun(@TempDir Path temp) throws Exception {
+        InputProblem problem = FixtureWarehouse.problemRunningOneEpisodeWith(temp, "placement_costs_2022.csv",
                 "CHILD,PROVIDER_ID,WEEKLY_COST,COST_FROM\n1,P1,500,01/04/2021\n");
-        InputProblem problem = assertThrows(InputProblem.class, () -> PipelineRun.run(TestSpark.session(),
-                new RunOptions(temp.resolve("in"), temp.resolve("warehouse"), "X", null), Progress.SILENT));
         assertEquals("placement_costs_2022.csv: looks like a placement costs table but lacks the required column CONTRACT",
                 problem.getMessage());
     }
 
     @Test
-    void aCostsFileWithoutAnLaColumnNeedsTheRunsLa() throws Exception {
+    void aCostsFileWithoutAnLaColumnNeedsTheRunsLa(@TempDir Path temp) throws Exception {
         Path input = Files.createDirectories(temp.resolve("pooled"));
         Files.writeString(input.resolve("episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
                 + "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,LA,YEAR\n1,01/04/2021,S,C2,N1,U4,PR1,,,,A,B,,X,2022\n");
         Files.writeString(input.resolve("placement_costs.csv"),
                 "CHILD,PROVIDER_ID,CONTRACT,WEEKLY_COST,COST_FROM\n1,P1,spot,500,01/04/2021\n");
-        InputProblem problem = assertThrows(InputProblem.class, () -> PipelineRun.run(TestSpark.session(),
-                new RunOptions(input, temp.resolve("warehouse"), null, null), Progress.SILENT));
+        InputProblem problem = FixtureWarehouse.problemRunning(input, null, temp.resolve("warehouse"));
         assertEquals("placement_costs.csv: has no LA column: say which LA it belongs to with --la", problem.getMessage());
     }
 }

@@ -1,15 +1,11 @@
 package uk.sufficiency.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.sufficiency.pipeline.FixtureWarehouse.list;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,26 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * missing, CSE; R06 aggression (emotional N); R08 DoLS; R11 emotional (aggression N).
  */
 class PlacementRequestsTest {
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void runPipeline() throws Exception {
-        RequestsFixture.warehouse();
-    }
+    private static final FixtureWarehouse REQUESTS = FixtureWarehouse.of("requests", "Reqshire");
 
     private static List<List<Object>> rows(String sql, Object... parameters) {
-        return RequestsFixture.rows(sql, parameters);
+        return REQUESTS.rows(sql, parameters);
     }
 
     private static List<Object> row(String sql, Object... parameters) {
-        List<List<Object>> all = rows(sql, parameters);
-        assertEquals(1, all.size(), "one row expected from " + sql);
-        return all.get(0);
-    }
-
-    private static List<Object> list(Object... values) {
-        return Arrays.asList(values);
+        return REQUESTS.row(sql, parameters);
     }
 
     private static List<Object> request(String id, String columns) {
@@ -178,7 +162,9 @@ class PlacementRequestsTest {
                         list("Reqshire", 27, "missing_key"), list("Reqshire", 28, "missing_key"),
                         list("Reqshire", 29, "bad_code"), list("Reqshire", 30, "bad_code"), list("Reqshire", 31, "bad_code"),
                         list("Reqshire", 32, "bad_code"), list("Reqshire", 33, "bad_date"), list("Reqshire", 34, "bad_number"),
-                        list("Reqshire", 35, "bad_row")),
+                        list("Reqshire", 35, "bad_row"),
+                        // X13 twice, once with a blank CHILD: both rows share the id, so both are duplicates.
+                        list("Reqshire", 36, "duplicate_request"), list("Reqshire", 37, "duplicate_request")),
                 rows("""
                         SELECT la, line, reason FROM rejected_rows
                         WHERE source = 'placement_requests' AND file = 'placement_requests.csv' ORDER BY line"""));
@@ -248,14 +234,9 @@ class PlacementRequestsTest {
     }
 
     @Test
-    void aRequestsFileWithoutARequiredColumnFailsTheRunNamingIt() throws Exception {
-        Path input = Files.createDirectories(temp.resolve("in/2022"));
-        Files.writeString(input.resolve("episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
-                + "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2021,S,C2,N1,U4,PR1,,,,A,B,\n");
-        Files.writeString(temp.resolve("in/placement_requests.csv"),
+    void aRequestsFileWithoutARequiredColumnFailsTheRunNamingIt(@TempDir Path temp) throws Exception {
+        InputProblem problem = FixtureWarehouse.problemRunningOneEpisodeWith(temp, "placement_requests.csv",
                 "REQUEST_ID,CHILD,RECEIVED,REQUEST_TYPE,OUTCOME\nR1,1,01/05/2021,permanent_foster,open\n");
-        InputProblem problem = assertThrows(InputProblem.class, () -> PipelineRun.run(
-                TestSpark.session(), new RunOptions(temp.resolve("in"), temp.resolve("warehouse"), "X", null), Progress.SILENT));
         assertEquals("placement_requests.csv: looks like a placement requests table but lacks the required column SEARCHES",
                 problem.getMessage());
     }

@@ -1,19 +1,16 @@
 package uk.sufficiency.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.sufficiency.pipeline.FixtureWarehouse.list;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.FactTable;
@@ -42,42 +39,18 @@ import uk.sufficiency.warehouse.Warehouse;
  * trailing comma) and a one-row ONS population file naming code 997 Theta.
  */
 class ReferenceDataTest {
-    private static Warehouse warehouse;
-    private static RunSummary summary;
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void runPipeline() throws Exception {
-        Path input = Path.of(ReferenceDataTest.class.getResource("/fixtures/reference").toURI());
-        Path warehouseDir = Files.createTempDirectory("reference-warehouse");
-        summary = PipelineRun.run(TestSpark.session(), new RunOptions(input, warehouseDir, "TESTSHIRE", null),
-                Progress.SILENT);
-        warehouse = Warehouse.openCurrent(warehouseDir);
-    }
-
-    @AfterAll
-    static void close() {
-        warehouse.close();
-    }
+    private static final FixtureWarehouse REFERENCE = FixtureWarehouse.of("reference", "TESTSHIRE");
 
     private static List<List<Object>> rows(String sql, Object... parameters) {
-        return rows(warehouse, sql, parameters);
+        return REFERENCE.rows(sql, parameters);
     }
 
     private static List<List<Object>> rows(Warehouse w, String sql, Object... parameters) {
-        return w.query(sql, parameters).stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
+        return FixtureWarehouse.rows(w, sql, parameters);
     }
 
     private static List<Object> row(String sql, Object... parameters) {
-        List<List<Object>> all = rows(sql, parameters);
-        assertEquals(1, all.size(), "one row expected from " + sql);
-        return all.get(0);
-    }
-
-    private static List<Object> list(Object... values) {
-        return Arrays.asList(values);
+        return REFERENCE.row(sql, parameters);
     }
 
     // ---- benchmark_rates ----
@@ -362,7 +335,7 @@ class ReferenceDataTest {
     @Test
     void referenceFilesAreRecognisedByTheirColumns() {
         Map<String, String> tables = new LinkedHashMap<>();
-        summary.files().forEach(f -> tables.put(Path.of(f.path()).getFileName().toString(), f.table()));
+        REFERENCE.summary().files().forEach(f -> tables.put(Path.of(f.path()).getFileName().toString(), f.table()));
         assertEquals("benchmarks", tables.get("cla_number_and_rate_per_10k_children.csv"));
         assertEquals("benchmarks", tables.get("benchmarks_older.csv"));
         assertEquals("benchmarks", tables.get("benchmarks_revised.csv"));
@@ -372,29 +345,24 @@ class ReferenceDataTest {
         assertEquals("statistical neighbours", tables.get("neighbours.csv"));
         assertEquals("kpi targets", tables.get("targets.csv"));
         assertEquals("population", tables.get("ons_population_sample.csv"));
-        assertEquals(1L, summary.warningsByType().get("bad_target"));
+        assertEquals(1L, REFERENCE.summary().warningsByType().get("bad_target"));
     }
 
     @Test
-    void aReferenceFileMissingARequiredColumnFailsTheRunNamingIt() throws Exception {
+    void aReferenceFileMissingARequiredColumnFailsTheRunNamingIt(@TempDir Path temp) throws Exception {
         // Like any table (counting-rules §2): recognised by TARGET_VALUE, so it must carry POLARITY too.
-        Path input = Files.createDirectories(temp.resolve("in/2022"));
-        Files.writeString(input.resolve("episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
-                + "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2021,S,C2,N1,U4,PR1,,,,A,B,\n");
-        Files.writeString(temp.resolve("in/targets.csv"),
+        InputProblem problem = FixtureWarehouse.problemRunningOneEpisodeWith(temp, "targets.csv",
                 "KPI,BASELINE_DATE,BASELINE_VALUE,TARGET_DATE,TARGET_VALUE\nfostering_share,31/03/2020,62.3,31/03/2024,70\n");
-        InputProblem problem = assertThrows(InputProblem.class, () -> PipelineRun.run(
-                TestSpark.session(), new RunOptions(temp.resolve("in"), temp.resolve("warehouse"), "X", null), Progress.SILENT));
         assertEquals("targets.csv: looks like a kpi targets table but lacks the required column POLARITY",
                 problem.getMessage());
     }
 
     @Test
-    void aSnapshotWrittenBeforeTheReferenceFactsStillOpens() throws Exception {
+    void aSnapshotWrittenBeforeTheReferenceFactsStillOpens(@TempDir Path temp) throws Exception {
         Path copy = temp.resolve("old-snapshot");
-        try (Stream<Path> files = Files.walk(warehouse.snapshot())) {
+        try (Stream<Path> files = Files.walk(REFERENCE.warehouse().snapshot())) {
             for (Path p : files.toList()) {
-                Files.copy(p, copy.resolve(warehouse.snapshot().relativize(p).toString()));
+                Files.copy(p, copy.resolve(REFERENCE.warehouse().snapshot().relativize(p).toString()));
             }
         }
         for (FactTable table : FactTable.values()) {

@@ -18,17 +18,25 @@ final class PlacementCostViews {
 
     /** Each segment's covered days in each calendar month of the window, with its fee × days. */
     private static final String BY_MONTH = """
-            SELECT la, month_end, category, contract, provider, cost_line, days, weekly_cost * days AS fee_days
-            FROM (SELECT m.la, m.month_end, s.category, s.contract, s.provider, s.cost_line, s.weekly_cost,
+            SELECT la, month_end, category, contract, provider, child, cost_line, days, weekly_cost * days AS fee_days
+            FROM (SELECT m.la, m.month_end, s.category, s.contract, s.provider, s.child, s.cost_line, s.weekly_cost,
                          date_diff('day', greatest(s.seg_from, make_date(year(m.month_end), month(m.month_end), 1)),
                                    least(s.seg_to, m.month_end)) + 1 AS days
                   FROM month_ends m
                   JOIN placement_cost_segments s ON s.la = m.la AND s.seg_from <= m.month_end
                    AND s.seg_to >= make_date(year(m.month_end), month(m.month_end), 1))""";
 
-    /** Placements, annualised cost (Σ fee × 52) and mean fee at each month end. */
+    /** Placements, annualised cost (Σ fee × 52) and mean fee at each month end, by category and contract. */
     static final String MONTH_END = """
             CREATE VIEW placement_cost_month_end AS
+            SELECT la, month_end, category, contract, count(*) AS placements,
+                   round(sum(weekly_cost) * 52, 2) AS annualised_cost, round(avg(weekly_cost), 2) AS avg_weekly_cost
+            FROM (%s)
+            GROUP BY la, month_end, category, contract""".formatted(AT_MONTH_END);
+
+    /** The same split further by provider group (the episode's PLACE_PROVIDER code; null when unlinked). */
+    static final String MONTH_END_PROVIDER = """
+            CREATE VIEW placement_cost_month_end_provider AS
             SELECT la, month_end, category, contract, provider, count(*) AS placements,
                    round(sum(weekly_cost) * 52, 2) AS annualised_cost, round(avg(weekly_cost), 2) AS avg_weekly_cost
             FROM (%s)
@@ -41,7 +49,8 @@ final class PlacementCostViews {
     static final String SPEND_MONTH = """
             CREATE VIEW placement_spend_month AS
             SELECT la, month_end, category, contract, round(sum(fee_days) / 7, 2) AS spend,
-                   CAST(sum(days) AS BIGINT) AS cost_days, count(DISTINCT cost_line) AS placements
+                   CAST(sum(days) AS BIGINT) AS cost_days, count(DISTINCT cost_line) AS placements,
+                   count(DISTINCT child) AS children
             FROM (%s)
             GROUP BY la, month_end, category, contract""".formatted(BY_MONTH);
 
@@ -49,7 +58,8 @@ final class PlacementCostViews {
     static final String SPEND_YEAR = """
             CREATE VIEW placement_spend_year AS
             SELECT la, CAST(%s AS INTEGER) AS year, category, contract, round(sum(fee_days) / 7, 2) AS spend,
-                   CAST(sum(days) AS BIGINT) AS cost_days, count(DISTINCT cost_line) AS placements
+                   CAST(sum(days) AS BIGINT) AS cost_days, count(DISTINCT cost_line) AS placements,
+                   count(DISTINCT child) AS children
             FROM (%s)
             GROUP BY ALL""".formatted(WarehouseViews.collectionYear("month_end"), BY_MONTH);
 
@@ -106,7 +116,9 @@ final class PlacementCostViews {
                    round(100.0 * coalesce(sum(days) FILTER (WHERE category = 'unlinked'), 0) / sum(days), 1)
                        AS unlinked_share,
                    round(sum(fee_days) / 7, 2) AS spend,
-                   coalesce(round(sum(fee_days) FILTER (WHERE category = 'unlinked') / 7, 2), 0) AS unlinked_spend
+                   coalesce(round(sum(fee_days) FILTER (WHERE category = 'unlinked') / 7, 2), 0) AS unlinked_spend,
+                   count(DISTINCT child) AS children,
+                   count(DISTINCT child) FILTER (WHERE category = 'unlinked') AS unlinked_children
             FROM (%s)
             GROUP BY ALL""".formatted(WarehouseViews.collectionYear("month_end"), BY_MONTH);
 }

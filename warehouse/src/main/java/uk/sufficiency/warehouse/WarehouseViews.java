@@ -100,7 +100,7 @@ final class WarehouseViews {
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
                 FOSTERING_QUARTER, BENCHMARK_COMPARISON,
                 fact(snapshot, FactTable.PLACEMENT_COST_SEGMENTS, "placement_cost_segments"),
-                PlacementCostViews.MONTH_END, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
+                PlacementCostViews.MONTH_END, PlacementCostViews.MONTH_END_PROVIDER, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
                 PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
                 PlacementCostViews.DATA_QUALITY);
     }

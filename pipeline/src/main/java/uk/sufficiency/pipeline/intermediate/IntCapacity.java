@@ -1,15 +1,14 @@
 package uk.sufficiency.pipeline.intermediate;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,20 +32,17 @@ public final class IntCapacity {
     }
 
     public static Dataset<Row> typed(Dataset<Row> staged, String defaultLa) {
-        Column badNumber = col("CAPACITY").isNull().or(OperationalValues.whole(col("CAPACITY")).isNull());
-        for (String number : NUMBERS) {
-            badNumber = badNumber.or(OperationalValues.badWhole(col(number)));
-        }
-        Dataset<Row> typed = staged.select(
+        List<Column> columns = new ArrayList<>(List.of(
                 col("file"), col("line"), col("fields_ok"), OperationalValues.la(defaultLa).as("la"),
                 Dates903.parse(col("DATE")).as("date"),
-                OperationalValues.code(col("PROVISION")).as("provision"),
-                OperationalValues.whole(col("CAPACITY")).as("capacity"),
-                OperationalValues.whole(col("OCCUPIED")).as("occupied"),
-                OperationalValues.whole(col("OCCUPIED_HIGH")).as("occupied_high"),
-                OperationalValues.whole(col("OCCUPIED_MEDIUM")).as("occupied_medium"),
-                OperationalValues.whole(col("OCCUPIED_LOW")).as("occupied_low"),
-                badNumber.as("bad_number"));
+                OperationalValues.code(col("PROVISION")).as("provision")));
+        Column badNumber = col("CAPACITY").isNull().or(OperationalValues.whole(col("CAPACITY")).isNull());
+        for (String number : NUMBERS) {
+            columns.add(OperationalValues.whole(col(number)).as(number.toLowerCase(Locale.ROOT)));
+            badNumber = badNumber.or(OperationalValues.badWhole(col(number)));
+        }
+        columns.add(badNumber.as("bad_number"));
+        Dataset<Row> typed = staged.select(columns.toArray(Column[]::new));
         Column reason = when(col("fields_ok").unary_$bang(), lit("bad_row"))
                 .when(col("la").isNull().or(col("provision").isNull()), lit("missing_key"))
                 .when(col("date").isNull(), lit("bad_date"))
@@ -69,8 +65,7 @@ public final class IntCapacity {
 
     /** The rejected rows for the shared quarantine: la, source, file, line, reason. */
     public static Dataset<Row> rejects(Dataset<Row> typed) {
-        return typed.where(col("reject_reason").isNotNull())
-                .select(col("la"), lit(SOURCE).as("source"), col("file"), col("line"), col("reject_reason").as("reason"));
+        return OperationalRows.rejects(typed, SOURCE);
     }
 
     /**
@@ -91,10 +86,6 @@ public final class IntCapacity {
                 when(counts.and(anyPriority).and(col("occupied").isNull().or(prioritySum.notEqual(col("occupied")))),
                         lit("occupied_priority_mismatch")),
                 when(counts.and(col("occupied").gt(col("capacity"))), lit("occupied_over_capacity"))};
-        return typed.where(col("reject_reason").isNull())
-                .select(col("la"), explode(filter(array(checks), c -> c.isNotNull())).as("warning"))
-                .groupBy(col("la"), col("warning"))
-                .agg(count(lit(1)).as("count"))
-                .select(col("la"), lit(SOURCE).as("source"), col("warning"), col("count"));
+        return OperationalRows.warnings(typed, SOURCE, checks);
     }
 }

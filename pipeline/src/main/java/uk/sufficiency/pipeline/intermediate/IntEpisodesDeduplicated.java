@@ -20,7 +20,9 @@ public final class IntEpisodesDeduplicated {
         var latestFirst = Window.partitionBy(col("la"), col("child"), col("decom"))
                 .orderBy(col("year").desc_nulls_last(), col("dec").isNull().asc(),
                         col("file").desc(), col("line").desc());
-        return survivors.withColumn("copy", row_number().over(latestFirst))
+        // Partitioned by child once: this window, the chain repair's (la, child) window and the join with
+        // the children then need no further shuffle of the episodes.
+        return survivors.repartition(col("la"), col("child")).withColumn("copy", row_number().over(latestFirst))
                 .where(col("copy").equalTo(1))
                 .drop("copy");
     }

@@ -52,13 +52,9 @@ public final class IntPlacementCosts {
      * @param defaultLa the run's {@code --la}, for rows without an LA value; may be null
      */
     public static Dataset<Row> typed(Dataset<Row> staged, String defaultLa) {
-        Column rawLa = trim(col("LA"));
-        // A misread line's LA may be shifted text: it is put under --la (null without it), never a new LA.
-        Column la = when(col("fields_ok"), coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa)))
-                .otherwise(lit(defaultLa)).cast(DataTypes.StringType);
         Column money = regexp_replace(trim(col("WEEKLY_COST")), "[\u00a3 ]", "");
         Dataset<Row> typed = staged.select(
-                col("file"), col("line"), col("fields_ok"), la.as("la"),
+                col("file"), col("line"), col("fields_ok"), OperationalValues.la(defaultLa).as("la"),
                 blankToNull(col("CHILD")).as("child"),
                 blankToNull(col("PROVIDER_ID")).as("provider_id"),
                 blankToNull(col("PROVIDER_NAME")).as("provider_name"),
@@ -130,9 +126,7 @@ public final class IntPlacementCosts {
 
     /** The rejected lines for the shared quarantine: la, source, file, line, reason. */
     public static Dataset<Row> rejects(Dataset<Row> lines) {
-        return lines.where(col("reject_reason").isNotNull())
-                .select(col("la"), lit("placement_costs").as("source"), col("file"), col("line"),
-                        col("reject_reason").as("reason"));
+        return OperationalRows.rejects(lines, "placement_costs");
     }
 
     private static Column blankToNull(Column raw) {

@@ -1,10 +1,6 @@
 package uk.sufficiency.pipeline.intermediate;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -27,9 +23,9 @@ import org.apache.spark.sql.types.DataTypes;
  * applies of:
  * <ol>
  * <li>{@code bad_row}: more fields than the header (the line was misread);</li>
- * <li>{@code missing_key}: no LA, blank REQUEST_ID or blank CHILD;</li>
  * <li>{@code duplicate_request}: the REQUEST_ID is used by another readable row of the same LA
- *     (every such row is rejected);</li>
+ *     (every such row is rejected, one with a blank CHILD too);</li>
+ * <li>{@code missing_key}: no LA, blank REQUEST_ID or blank CHILD;</li>
  * <li>{@code bad_date}: RECEIVED blank or not a date, or OUTCOME_DATE given but not a date;</li>
  * <li>{@code bad_code}: REQUEST_TYPE or OUTCOME blank or unknown, URGENCY given but unknown, or a
  *     Y/N flag holding anything else;</li>
@@ -101,10 +97,11 @@ public final class IntPlacementRequests {
                 .or(OperationalValues.badMoney(col("WEEKLY_COST"))).as("bad_number"));
         Dataset<Row> typed = staged.select(columns.toArray(Column[]::new));
 
-        // Every readable row with a key takes part in the duplicate check, whatever else is wrong with it.
-        Column keyed = col("fields_ok").and(col("la").isNotNull()).and(col("request_id").isNotNull())
-                .and(col("child").isNotNull());
-        Column sharing = sum(when(keyed, lit(1)).otherwise(lit(0)))
+        // Every readable row with an LA and a REQUEST_ID takes part in the duplicate check, whatever else is
+        // wrong with it (a blank CHILD included): inputs.md §3 rejects every row sharing the id.
+        Column identified = col("fields_ok").and(col("la").isNotNull()).and(col("request_id").isNotNull());
+        Column keyed = identified.and(col("child").isNotNull());
+        Column sharing = sum(when(identified, lit(1)).otherwise(lit(0)))
                 .over(Window.partitionBy(col("la"), col("request_id")));
 
         Dataset<Row> known = repaired.select(col("la"), col("child"))
@@ -114,8 +111,8 @@ public final class IntPlacementRequests {
                 .join(known, new String[] {"la", "child"}, "left");
 
         Column reason = when(col("fields_ok").unary_$bang(), lit("bad_row"))
+                .when(identified.and(col("sharing").gt(1)), lit("duplicate_request"))
                 .when(keyed.unary_$bang(), lit("missing_key"))
-                .when(col("sharing").gt(1), lit("duplicate_request"))
                 .when(col("received").isNull().or(col("bad_outcome_date")), lit("bad_date"))
                 .when(col("request_type").isNull().or(col("request_type").isin(REQUEST_TYPES.toArray()).unary_$bang())
                         .or(col("outcome").isNull()).or(col("outcome").isin(OUTCOMES.toArray()).unary_$bang())
@@ -137,8 +134,7 @@ public final class IntPlacementRequests {
 
     /** The rejected rows for the shared quarantine: la, source, file, line, reason. */
     public static Dataset<Row> rejects(Dataset<Row> typed) {
-        return typed.where(col("reject_reason").isNotNull())
-                .select(col("la"), lit(SOURCE).as("source"), col("file"), col("line"), col("reject_reason").as("reason"));
+        return OperationalRows.rejects(typed, SOURCE);
     }
 
     /**
@@ -160,11 +156,7 @@ public final class IntPlacementRequests {
                 when(col("placed_provider").isNotNull()
                         .and(Codes903.in(col("placed_provider"), Codes903.PROVIDERS).unary_$bang()),
                         lit("unknown_placed_provider"))};
-        return typed.where(col("reject_reason").isNull())
-                .select(col("la"), explode(filter(array(checks), c -> c.isNotNull())).as("warning"))
-                .groupBy(col("la"), col("warning"))
-                .agg(count(lit(1)).as("count"))
-                .select(col("la"), lit(SOURCE).as("source"), col("warning"), col("count"));
+        return OperationalRows.warnings(typed, SOURCE, checks);
     }
 
     /** The type as the fact groups it: the five {@code *_foster} types are fostering. */

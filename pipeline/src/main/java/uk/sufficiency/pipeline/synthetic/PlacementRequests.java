@@ -67,6 +67,12 @@ final class PlacementRequests {
             TASK_CENTRED, 710, PERMANENT, 188, RESPITE, 93, PARENT_CHILD, 96, STEP_DOWN, 37);
     static final Map<String, Double> FOSTER_HARD_2019_20 = ordered(
             TASK_CENTRED, 0.18, PERMANENT, 0.44, RESPITE, 0.16, PARENT_CHILD, 0.19, STEP_DOWN, 0.95);
+    /** Hard-to-find foster searches relative to 2019/20. */
+    private static final ByYearAndQuarter FOSTER_HARD_TREND =
+            new ByYearAndQuarter(0.95, 1.0, 1.08, new double[] {1.2, 1.28, 1.38, 1.45}, 1.42);
+    /** Seed: share of children's home searches that were hard to find, 30% in 2019/20 and 40% in 2021/22. */
+    private static final ByYearAndQuarter CHILDRENS_HOME_HARD =
+            new ByYearAndQuarter(0.28, 0.30, 0.33, new double[] {0.33, 0.36, 0.44, 0.47}, 0.42);
     /** Seed: 242 requests for regulated children's homes in 2021/22. */
     static final int CHILDRENS_HOME_REQUESTS = 242;
     /** Seed: step-down into fostering placements made per financial year; later years continue at 9-10. */
@@ -138,6 +144,24 @@ final class PlacementRequests {
 
         boolean foster() {
             return FOSTER_TYPES.contains(type);
+        }
+    }
+
+    /**
+     * A figure by financial year (the year it ends in) and quarter: one for 2018/19 and before, one
+     * each for 2019/20 and 2020/21, one a quarter in 2021/22 and one for the years after.
+     */
+    private record ByYearAndQuarter(double upTo2019, double in2020, double in2021, double[] quarters2022, double after) {
+        double at(int year, int quarter) {
+            if (year <= 2019) {
+                return upTo2019;
+            }
+            return switch (year) {
+                case 2020 -> in2020;
+                case 2021 -> in2021;
+                case 2022 -> quarters2022[quarter - 1];
+                default -> after;
+            };
         }
     }
 
@@ -260,7 +284,7 @@ final class PlacementRequests {
         double expectedHard = 0;
         for (String type : FOSTER_TYPES) {
             expectedHard += FOSTER_REQUESTS_2019_20.get(type) * scale * Math.min(0.97,
-                    FOSTER_HARD_2019_20.get(type) * fosterTrend(year, 3));
+                    FOSTER_HARD_2019_20.get(type) * FOSTER_HARD_TREND.at(year, 3));
         }
         int endedInHome = (int) Math.round(FOSTER_SEARCHES_ENDING_IN_A_HOME * expectedHard);
         Map<String, Integer> placedFoster = new HashMap<>();
@@ -458,11 +482,11 @@ final class PlacementRequests {
             int year = Dates.financialYear(first.received);
             int quarter = Dates.quarter(first.received);
             double rate = switch (first.type) {
-                case CHILDRENS_HOME -> childrensHomeRate(year, quarter);
+                case CHILDRENS_HOME -> CHILDRENS_HOME_HARD.at(year, quarter);
                 case SUPPORTED -> 0.15;
                 case SECURE -> 0.8;
                 case OTHER -> 0.2;
-                default -> Math.min(0.97, FOSTER_HARD_2019_20.get(first.type) * fosterTrend(year, quarter));
+                default -> Math.min(0.97, FOSTER_HARD_2019_20.get(first.type) * FOSTER_HARD_TREND.at(year, quarter));
             };
             double exact = rate * group.size();
             int wanted = (int) Math.floor(exact) + (draw.chance(exact - Math.floor(exact)) ? 1 : 0);
@@ -488,32 +512,6 @@ final class PlacementRequests {
             return age >= 15 && age < 17 ? 1.6 : 1.0;
         }
         return age >= 11 ? OLDER_CHILD_WEIGHT : age >= 8 ? 1.5 : 1.0;
-    }
-
-    /** Hard-to-find foster searches relative to 2019/20, by financial year and quarter. */
-    static double fosterTrend(int year, int quarter) {
-        if (year <= 2019) {
-            return 0.95;
-        }
-        return switch (year) {
-            case 2020 -> 1.0;
-            case 2021 -> 1.08;
-            case 2022 -> new double[] {1.2, 1.28, 1.38, 1.45}[quarter - 1];
-            default -> 1.42;
-        };
-    }
-
-    /** Share of children's home searches that were hard to find: 30% in 2019/20, 40% in 2021/22. */
-    static double childrensHomeRate(int year, int quarter) {
-        if (year <= 2019) {
-            return 0.28;
-        }
-        return switch (year) {
-            case 2020 -> 0.30;
-            case 2021 -> 0.33;
-            case 2022 -> new double[] {0.33, 0.36, 0.44, 0.47}[quarter - 1];
-            default -> 0.42;
-        };
     }
 
     /** Searches, offers, siblings, needs and the outcome, given whether the request was hard to find. */

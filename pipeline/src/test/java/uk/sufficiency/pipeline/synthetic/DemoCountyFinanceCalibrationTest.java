@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,14 @@ class DemoCountyFinanceCalibrationTest {
         county = new CountyFigures(GeneratedReturns.generate(GeneratorOptions.defaults(out)));
     }
 
+    /** Each whole financial year from 2018/19 to 2023/24 received min to max of the requests that match. */
+    private static void assertEveryYearReceives(Predicate<Map<String, String>> which, int min, int max, String what) {
+        for (int year = 2019; year <= 2024; year++) {
+            int n = county.received(year, 0, which).size();
+            assertTrue(n >= min && n <= max, n + " " + what + " in " + year);
+        }
+    }
+
     @Test
     void agencyFosteringAndChildrensHomeFeesAreNearTheSeeds() {
         LocalDate march2022 = LocalDate.of(2022, 3, 31);
@@ -69,10 +78,7 @@ class DemoCountyFinanceCalibrationTest {
 
     @Test
     void fosterRequestsAndHardToFindSharesAreNearTheSeeds() {
-        for (int year = 2019; year <= 2024; year++) {
-            int n = county.received(year, 0, CountyFigures::foster).size();
-            assertTrue(n >= 1000 && n <= 1250, n + " foster requests in " + year);
-        }
+        assertEveryYearReceives(CountyFigures::foster, 1000, 1250, "foster requests");
         double hard2019 = CountyFigures.hardShare(county.received(2020, 0, CountyFigures::foster));
         List<Map<String, String>> q4 = county.received(2022, 4, CountyFigures::foster);
         double hardQ4 = CountyFigures.hardShare(q4);
@@ -84,10 +90,7 @@ class DemoCountyFinanceCalibrationTest {
 
     @Test
     void childrensHomeRequestsAndStepDownsAreNearTheSeeds() {
-        for (int year = 2019; year <= 2024; year++) {
-            int n = county.received(year, 0, CountyFigures::childrensHome).size();
-            assertTrue(n >= 200 && n <= 280, n + " children's home requests in " + year);
-        }
+        assertEveryYearReceives(CountyFigures::childrensHome, 200, 280, "children's home requests");
         double hard = CountyFigures.hardShare(county.received(2022, 0, CountyFigures::childrensHome));
         assertEquals(40, hard, 6, "children's home searches hard to find in 2021/22");
         for (Map.Entry<Integer, Integer> seed : Map.of(2019, 6, 2020, 6, 2021, 10, 2022, 8).entrySet()) {

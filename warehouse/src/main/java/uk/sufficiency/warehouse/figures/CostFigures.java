@@ -3,7 +3,6 @@ package uk.sufficiency.warehouse.figures;
 import static uk.sufficiency.warehouse.figures.FigureColumn.count;
 import static uk.sufficiency.warehouse.figures.FigureColumn.derived;
 import static uk.sufficiency.warehouse.figures.FigureColumn.dimension;
-import static uk.sufficiency.warehouse.figures.FigureColumn.measure;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
 
@@ -51,16 +50,16 @@ final class CostFigures {
                         SELECT la, month_end, %s AS kind, contract, provider, sum(placements) AS placements,
                                round(sum(annualised_cost), 2) AS annualised_cost,
                                round(sum(annualised_cost) / 52 / sum(placements), 2) AS avg_weekly_cost
-                        FROM placement_cost_month_end WHERE month(month_end) = 3 GROUP BY ALL""".formatted(KIND),
+                        FROM placement_cost_month_end_provider WHERE month(month_end) = 3 GROUP BY ALL""".formatted(KIND),
                         List.of(periodDate("month_end", "31 March"), dimension("kind", "Kind of home"),
                                 dimension("contract", "Contract"), dimension("provider", "Provider (903 code)"),
                                 count("placements", "Placements"), derived("annualised_cost", "Annualised cost (£)"),
                                 derived("avg_weekly_cost", "Average weekly fee (£)"))),
                 new Figure("spend-year", "Spend on placements in the financial year, by placement category", """
-                        SELECT la, year, category, sum(placements) AS placements, round(sum(spend), 2) AS spend
+                        SELECT la, year, category, sum(children) AS children, round(sum(spend), 2) AS spend
                         FROM placement_spend_year GROUP BY ALL""",
                         List.of(periodYear("year", "Year to 31 March"), dimension("category", "Placement category"),
-                                count("placements", "Placements costed in the year"), derived("spend", "Spend (£)"))),
+                                count("children", "Children costed in the year"), derived("spend", "Spend (£)"))),
                 new Figure("cost-age-band", "Placements costed and average weekly fee at each month end, by age band", """
                         SELECT la, month_end, age_band, age_band_order, placements, annualised_cost, avg_weekly_cost
                         FROM placement_cost_age_band""",
@@ -80,9 +79,16 @@ final class CostFigures {
                                 count("decreases", "Decreases"), derived("avg_change_pct", "Average change (%)",
                                         "fee_changes"))),
                 new Figure("cost-unlinked", "Cost days with no 903 episode to attribute them to (data quality)", """
-                        SELECT la, year, cost_days, unlinked_days, unlinked_share, spend, unlinked_spend FROM cost_data_quality""",
-                        List.of(periodYear("year", "Year to 31 March"), measure("cost_days", "Days costed"),
-                                measure("unlinked_days", "Days unlinked"), measure("unlinked_share", "% unlinked"),
-                                measure("spend", "Spend (£)"), measure("unlinked_spend", "Spend unlinked (£)"))));
+                        SELECT la, year, children, unlinked_children, cost_days, unlinked_days, unlinked_share, spend,
+                               unlinked_spend
+                        FROM cost_data_quality""",
+                        // Days and money of a few children say what those children cost: they hide with them.
+                        List.of(periodYear("year", "Year to 31 March"), count("children", "Children costed"),
+                                count("unlinked_children", "Children with unlinked days"),
+                                derived("cost_days", "Days costed", "children"),
+                                derived("unlinked_days", "Days unlinked", "unlinked_children"),
+                                derived("unlinked_share", "% unlinked", "children", "unlinked_children"),
+                                derived("spend", "Spend (£)", "children"),
+                                derived("unlinked_spend", "Spend unlinked (£)", "unlinked_children"))));
     }
 }

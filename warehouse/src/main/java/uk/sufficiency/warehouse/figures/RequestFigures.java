@@ -14,10 +14,6 @@ import java.util.List;
  * financial year (and quarter) of RECEIVED.
  */
 final class RequestFigures {
-    /** fostering for the *_foster request types, else the type's own kind. */
-    static final String REQUEST_GROUP = "CASE WHEN request_type LIKE '%\\_foster' ESCAPE '\\' THEN 'fostering' "
-            + "WHEN request_type = 'childrens_home' THEN 'childrens_home' ELSE 'other' END";
-
     private RequestFigures() {
     }
 
@@ -33,10 +29,10 @@ final class RequestFigures {
                                 derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
                 new Figure("requests-quarter", "Placement requests and the share hard to find, each quarter", """
                         SELECT la, CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end,
-                               %s AS request_group, count(*) AS requests,
+                               request_group, count(*) AS requests,
                                count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
                                round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        FROM placement_requests GROUP BY ALL""",
                         List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home"),
                                 count("requests", "Requests"), count("hard_to_find", "Hard to find"),
                                 derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
@@ -50,12 +46,12 @@ final class RequestFigures {
                                 + "WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END"),
                 new Figure("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
                         """
-                        SELECT la, year, %s AS request_group,
+                        SELECT la, year, request_group,
                                CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings,
                                coalesce(urgency, 'not_recorded') AS urgency, count(*) AS requests,
                                count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
                                round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        FROM placement_requests GROUP BY ALL""",
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
                                 dimension("siblings", "Placed with siblings"), dimension("urgency", "Urgency"),
                                 count("requests", "Requests"), count("hard_to_find", "Hard to find"),
@@ -72,8 +68,8 @@ final class RequestFigures {
                                count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1')) AS ended_in_home,
                                round(100.0 * count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1'))
                                      / count(*), 1) AS ended_in_home_share
-                        FROM placement_requests WHERE hard_to_find AND %s = 'fostering' GROUP BY ALL"""
-                                .formatted(REQUEST_GROUP),
+                        FROM placement_requests WHERE hard_to_find AND request_group = 'fostering' GROUP BY ALL"""
+                                ,
                         List.of(periodYear("year", "Year to 31 March"), count("hard_to_find", "Hard-to-find foster searches"),
                                 count("aged_11_plus", "Aged 11 and over"),
                                 derived("aged_11_plus_share", "% aged 11 and over", "hard_to_find", "aged_11_plus"),
@@ -96,9 +92,9 @@ final class RequestFigures {
                         SELECT la, year, placements FROM step_down_started""",
                         List.of(periodYear("year", "Year to 31 March"), count("placements", "Step-downs started"))),
                 new Figure("requests-outcomes", "Placement requests by outcome", """
-                        SELECT la, year, %s AS request_group, outcome, count(*) AS requests,
+                        SELECT la, year, request_group, outcome, count(*) AS requests,
                                median(days_to_outcome) AS median_days_to_outcome
-                        FROM placement_requests GROUP BY ALL""".formatted(REQUEST_GROUP),
+                        FROM placement_requests GROUP BY ALL""",
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
                                 dimension("outcome", "Outcome"), count("requests", "Requests"),
                                 derived("median_days_to_outcome", "Median days to outcome", "requests"))));

@@ -204,19 +204,27 @@ public final class PipelineRun {
                                                      Path staging, List<Dataset<Row>> cached) {
         List<Dataset<Row>> rejects = new ArrayList<>();
         List<Dataset<Row>> warnings = new ArrayList<>();
+        // Without a source's files its fact is written empty and its checks are not run at all: they join
+        // against every episode and child, which a national 903-only run should not pay for.
+        boolean anyRequests = has(catalog, SourceTable.PLACEMENT_REQUESTS);
+        boolean anyCapacity = has(catalog, SourceTable.CAPACITY);
+        boolean anyCosts = has(catalog, SourceTable.PLACEMENT_COSTS);
 
         // Placement search requests (inputs.md §3) and capacity (§4).
         Dataset<Row> requests = cache(cached, IntPlacementRequests.typed(
                 StgTables.load(spark, catalog, SourceTable.PLACEMENT_REQUESTS), la, repaired, children));
-        writeOrEmpty(spark, has(catalog, SourceTable.PLACEMENT_REQUESTS),
-                FctPlacementRequests.build(requests, children, secret), staging, FactTable.PLACEMENT_REQUESTS);
-        rejects.add(IntPlacementRequests.rejects(requests));
-        warnings.add(IntPlacementRequests.warnings(requests));
+        writeOrEmpty(spark, anyRequests, FctPlacementRequests.build(requests, children, secret), staging,
+                FactTable.PLACEMENT_REQUESTS);
+        if (anyRequests) {
+            rejects.add(IntPlacementRequests.rejects(requests));
+            warnings.add(IntPlacementRequests.warnings(requests));
+        }
         Dataset<Row> capacity = cache(cached, IntCapacity.typed(StgTables.load(spark, catalog, SourceTable.CAPACITY), la));
-        writeOrEmpty(spark, has(catalog, SourceTable.CAPACITY), IntCapacity.build(capacity), staging,
-                FactTable.CAPACITY);
-        rejects.add(IntCapacity.rejects(capacity));
-        warnings.add(IntCapacity.warnings(capacity));
+        writeOrEmpty(spark, anyCapacity, IntCapacity.build(capacity), staging, FactTable.CAPACITY);
+        if (anyCapacity) {
+            rejects.add(IntCapacity.rejects(capacity));
+            warnings.add(IntCapacity.warnings(capacity));
+        }
 
         // Placement costs (inputs.md §2): lines checked against the 903, then cut into segments of days
         // attributed to the child's active episode, inside the LA's data window (already written).
@@ -226,10 +234,11 @@ public final class PipelineRun {
         Dataset<Row> survivingCosts = costLines.where(col("reject_reason").isNull());
         Dataset<Row> costSegments = cache(cached, FctPlacementCostSegments.build(survivingCosts, repaired, laWindow,
                 secret));
-        writeOrEmpty(spark, has(catalog, SourceTable.PLACEMENT_COSTS), costSegments, staging,
-                FactTable.PLACEMENT_COST_SEGMENTS);
-        rejects.add(IntPlacementCosts.rejects(costLines));
-        warnings.add(FctPlacementCostSegments.warnings(survivingCosts, laWindow, costSegments));
+        writeOrEmpty(spark, anyCosts, costSegments, staging, FactTable.PLACEMENT_COST_SEGMENTS);
+        if (anyCosts) {
+            rejects.add(IntPlacementCosts.rejects(costLines));
+            warnings.add(FctPlacementCostSegments.warnings(survivingCosts, laWindow, costSegments));
+        }
 
         write(FctRejectedRows.build(spark, rejects), staging, FactTable.REJECTED_ROWS);
         Dataset<Row> all = ReferenceWarnings.none(spark);

@@ -1,19 +1,10 @@
 package uk.sufficiency.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -26,8 +17,6 @@ final class DashboardPage {
     /** Read from the webjar itself, so bumping echarts.version in the pom cannot break the page. */
     static final String ECHARTS_SCRIPT = "/webjars/echarts/" + echartsVersion() + "/echarts.min.js";
 
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DashboardPage() {
     }

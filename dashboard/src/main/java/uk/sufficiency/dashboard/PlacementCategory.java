@@ -1,14 +1,5 @@
 package uk.sufficiency.dashboard;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * The placement categories of counting-rules §8 as readers see them: a label and a chart colour.
  * The declaration order is the stacking and column order, so related settings sit side by side.
@@ -50,35 +41,5 @@ enum PlacementCategory {
 
     String colour() {
         return colour;
-    }
-
-    private static Optional<PlacementCategory> find(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
-    }
-
-    /** The reader's label for a category code; a code outside §8 is shown as it is, never hidden. */
-    static String label(String code) {
-        return code == null ? "Category not recorded" : find(code).map(c -> c.label).orElse(code);
-    }
-
-    /** The colour for a category code, or null to let the chart pick one for a code outside §8. */
-    static String colour(String code) {
-        return find(code).map(c -> c.colour).orElse(null);
-    }
-
-    /**
-     * The distinct codes among the given ones, in §8 order with any unexpected codes after them, so
-     * the chart and the table drawn from the same rows show the same categories in the same order.
-     */
-    static List<String> inOrder(Collection<String> codes) {
-        Set<String> present = new LinkedHashSet<>(codes);
-        List<String> ordered = new ArrayList<>();
-        for (PlacementCategory category : values()) {
-            if (present.remove(category.code)) {
-                ordered.add(category.code);
-            }
-        }
-        present.stream().sorted(Comparator.nullsLast(Comparator.naturalOrder())).forEach(ordered::add);
-        return ordered;
     }
 }

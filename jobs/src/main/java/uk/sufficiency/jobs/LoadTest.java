@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -241,7 +243,7 @@ final class LoadTest {
         int total = rounds * targets.size();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<ServerFailure> failure = new AtomicReference<>();
-        AtomicReference<Boolean> cutShort = new AtomicReference<>(false);
+        AtomicBoolean cutShort = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -316,11 +318,11 @@ final class LoadTest {
         }
         long[] sorted = sorted(values);
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(1, rank) - 1];
+        return sorted[rank - 1]; // p > 0 and at least one value, so rank >= 1
     }
 
     static double max(List<Long> values) {
-        return sorted(values)[values.size() - 1];
+        return Collections.max(values);
     }
 
     private static long[] sorted(List<Long> values) {

@@ -36,6 +36,7 @@ import uk.sufficiency.pipeline.intermediate.IntPlacementCosts;
 import uk.sufficiency.pipeline.intermediate.IntPlacementRequests;
 import uk.sufficiency.pipeline.intermediate.IntPopulation;
 import uk.sufficiency.pipeline.intermediate.IntStatisticalNeighbours;
+import uk.sufficiency.pipeline.intermediate.OperationalRows;
 import uk.sufficiency.pipeline.marts.DimChildren;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
@@ -114,7 +115,7 @@ public final class PipelineRun {
 
             progress.step("Placement costs, requests and capacity");
             Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
-                    children, staging, cached);
+                    children, laWindow, staging, cached);
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
                     .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
 
@@ -201,7 +202,8 @@ public final class PipelineRun {
      */
     private static Dataset<Row> writeOperationalData(SparkSession spark, InputCatalog catalog, String la,
                                                      String secret, Dataset<Row> repaired, Dataset<Row> children,
-                                                     Path staging, List<Dataset<Row>> cached) {
+                                                     Dataset<Row> laWindow, Path staging,
+                                                     List<Dataset<Row>> cached) {
         List<Dataset<Row>> rejects = new ArrayList<>();
         List<Dataset<Row>> warnings = new ArrayList<>();
         // Without a source's files its fact is written empty and its checks are not run at all: they join
@@ -209,10 +211,11 @@ public final class PipelineRun {
         boolean anyRequests = has(catalog, SourceTable.PLACEMENT_REQUESTS);
         boolean anyCapacity = has(catalog, SourceTable.CAPACITY);
         boolean anyCosts = has(catalog, SourceTable.PLACEMENT_COSTS);
+        Dataset<Row> knownChildren = cache(cached, OperationalRows.knownChildren(repaired, children));
 
         // Placement search requests (inputs.md §3) and capacity (§4).
         Dataset<Row> requests = cache(cached, IntPlacementRequests.typed(
-                StgTables.load(spark, catalog, SourceTable.PLACEMENT_REQUESTS), la, repaired, children));
+                StgTables.load(spark, catalog, SourceTable.PLACEMENT_REQUESTS), la, knownChildren));
         writeOrEmpty(spark, anyRequests, FctPlacementRequests.build(requests, children, secret), staging,
                 FactTable.PLACEMENT_REQUESTS);
         if (anyRequests) {
@@ -229,8 +232,7 @@ public final class PipelineRun {
         // Placement costs (inputs.md §2): lines checked against the 903, then cut into segments of days
         // attributed to the child's active episode, inside the LA's data window (already written).
         Dataset<Row> costLines = cache(cached, IntPlacementCosts.build(IntPlacementCosts.typed(
-                StgTables.load(spark, catalog, SourceTable.PLACEMENT_COSTS), la), repaired, children));
-        Dataset<Row> laWindow = spark.read().parquet(staging.resolve(FactTable.LA_WINDOW.directory()).toString());
+                StgTables.load(spark, catalog, SourceTable.PLACEMENT_COSTS), la), knownChildren));
         Dataset<Row> survivingCosts = costLines.where(col("reject_reason").isNull());
         Dataset<Row> costSegments = cache(cached, FctPlacementCostSegments.build(survivingCosts, repaired, laWindow,
                 secret));
@@ -270,9 +272,7 @@ public final class PipelineRun {
         }
         if (la == null) {
             for (InputFile file : catalog.recognised()) {
-                boolean needsLa = file.isXml() || file.table() == SourceTable.EPISODES || file.table() == SourceTable.HEADER
-                        || file.table() == SourceTable.PLACEMENT_COSTS || file.table() == SourceTable.PLACEMENT_REQUESTS
-                        || file.table() == SourceTable.CAPACITY;
+                boolean needsLa = file.isXml() || SourceTable.PER_LA.contains(file.table());
                 if (needsLa && !file.hasColumn("LA")) {
                     throw new InputProblem(file.displayName(), "has no LA column: say which LA it belongs to with --la");
                 }

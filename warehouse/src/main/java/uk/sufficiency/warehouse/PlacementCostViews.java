@@ -72,11 +72,11 @@ final class PlacementCostViews {
                    count(*) AS placements, round(sum(weekly_cost) * 52, 2) AS annualised_cost,
                    round(avg(weekly_cost), 2) AS avg_weekly_cost
             FROM (SELECT a.la, a.month_end, a.weekly_cost,
-                         CASE WHEN age IS NULL THEN 'Unknown' WHEN age < 1 THEN 'Under 1' WHEN age <= 4 THEN '1 to 4'
-                              WHEN age <= 9 THEN '5 to 9' WHEN age <= 15 THEN '10 to 15' ELSE '16 and over' END AS age_band
+                         %s AS age_band
                   FROM (SELECT a.*, %s AS age
                         FROM (%s) a LEFT JOIN children c ON c.la = a.la AND c.child = a.child) a)
-            GROUP BY la, month_end, age_band""".formatted(WarehouseViews.ageOn("c.dob", "a.month_end"), AT_MONTH_END);
+            GROUP BY la, month_end, age_band""".formatted(WarehouseViews.ageBand("age"),
+                    WarehouseViews.ageOn("c.dob", "a.month_end"), AT_MONTH_END);
 
     /** Month-end placements by weekly fee band: the highest-cost placements as counts, never rows. */
     static final String FEE_BANDS = """

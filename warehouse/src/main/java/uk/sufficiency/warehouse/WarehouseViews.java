@@ -29,6 +29,12 @@ final class WarehouseViews {
                 + ") THEN 1 ELSE 0 END END)";
     }
 
+    /** The DfE age band of a completed age (counting-rules §6); no age is {@code Unknown}. */
+    static String ageBand(String age) {
+        return ("CASE WHEN %1$s IS NULL THEN 'Unknown' WHEN %1$s < 1 THEN 'Under 1' WHEN %1$s <= 4 THEN '1 to 4' "
+                + "WHEN %1$s <= 9 THEN '5 to 9' WHEN %1$s <= 15 THEN '10 to 15' ELSE '16 and over' END").formatted(age);
+    }
+
     static List<String> definitions(Path snapshot) {
         return List.of(
                 fact(snapshot, FactTable.EPISODES, "episodes"),
@@ -46,16 +52,15 @@ final class WarehouseViews {
                 """
                 CREATE VIEW cla_month_end AS
                 SELECT la, month_end, child, age,
-                       CASE WHEN age IS NULL THEN 'Unknown' WHEN age < 1 THEN 'Under 1' WHEN age <= 4 THEN '1 to 4'
-                            WHEN age <= 9 THEN '5 to 9' WHEN age <= 15 THEN '10 to 15' ELSE '16 and over' END AS age_band,
+                       %2$s AS age_band,
                        sex, legal_status, placement, provider, category
-                FROM (SELECT m.la, m.month_end, e.child, %s AS age, coalesce(c.sex, 'unknown') AS sex,
+                FROM (SELECT m.la, m.month_end, e.child, %1$s AS age, coalesce(c.sex, 'unknown') AS sex,
                              e.legal_status, e.placement, e.provider, e.category
                       FROM month_ends m
                       JOIN episodes e ON e.la = m.la AND e.decom <= m.month_end
                                      AND (e.dec IS NULL OR e.dec > m.month_end)
                       LEFT JOIN children c ON c.la = e.la AND c.child = e.child
-                      WHERE e.legal_status NOT IN ('V3', 'V4'))""".formatted(ageOn("c.dob", "m.month_end")),
+                      WHERE e.legal_status NOT IN ('V3', 'V4'))""".formatted(ageOn("c.dob", "m.month_end"), ageBand("age")),
                 """
                 CREATE VIEW cla_year AS
                 WITH years AS (

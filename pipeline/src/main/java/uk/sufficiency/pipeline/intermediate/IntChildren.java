@@ -11,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * One Header row per child (counting-rules §3: keyed by (LA, CHILD), the latest return wins) with
@@ -25,10 +24,8 @@ public final class IntChildren {
 
     /** Every staged Header line typed: la, child, sex, dob, year, file, line, fields_ok. */
     public static Dataset<Row> typed(Dataset<Row> stagedHeaders, String defaultLa) {
-        Column rawLa = trim(col("LA"));
         // A misread line's LA may be shifted text: it is put under --la (null without it), never a new LA.
-        Column la = when(col("fields_ok"), coalesce(when(rawLa.notEqual(""), rawLa), lit(defaultLa)))
-                .otherwise(lit(defaultLa)).cast(DataTypes.StringType);
+        Column la = OperationalValues.la(defaultLa);
         Column child = trim(col("CHILD"));
         Column sexCode = Codes903.normalised(col("SEX"));
         Column year = coalesce(ReturnYear.of(col("YEAR")), col("name_year"));

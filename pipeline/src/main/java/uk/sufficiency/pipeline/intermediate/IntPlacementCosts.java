@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.DataTypes;
  * one child that cover a common day are both rejected.
  */
 public final class IntPlacementCosts {
+    public static final String SOURCE = "placement_costs";
+
     public static final List<String> CONTRACTS = List.of("in_house", "spot", "framework", "block");
 
     /** Pounds, optionally signed, with an optional pound sign and thousands separators. */
@@ -55,9 +57,9 @@ public final class IntPlacementCosts {
         Column money = regexp_replace(trim(col("WEEKLY_COST")), "[\u00a3 ]", "");
         Dataset<Row> typed = staged.select(
                 col("file"), col("line"), col("fields_ok"), OperationalValues.la(defaultLa).as("la"),
-                blankToNull(col("CHILD")).as("child"),
-                blankToNull(col("PROVIDER_ID")).as("provider_id"),
-                blankToNull(col("PROVIDER_NAME")).as("provider_name"),
+                OperationalValues.text(col("CHILD")).as("child"),
+                OperationalValues.text(col("PROVIDER_ID")).as("provider_id"),
+                OperationalValues.text(col("PROVIDER_NAME")).as("provider_name"),
                 lower(trim(col("CONTRACT"))).as("contract"),
                 col("WEEKLY_COST").as("raw_cost"),
                 when(money.rlike(MONEY), regexp_replace(money, ",", "").cast(DataTypes.DoubleType)).as("weekly_cost"),
@@ -84,12 +86,9 @@ public final class IntPlacementCosts {
      * Adds {@code unknown_child} and {@code overlap} to the typed lines, and each surviving line's
      * {@code previous_weekly_cost}.
      *
-     * @param repaired the LA's surviving, repaired 903 episodes (child ids as they came)
-     * @param children the LA's Header rows (child ids as they came)
+     * @param known the children the 903 knows ({@link OperationalRows#knownChildren})
      */
-    public static Dataset<Row> build(Dataset<Row> typed, Dataset<Row> repaired, Dataset<Row> children) {
-        Dataset<Row> known = repaired.select(col("la"), col("child"))
-                .unionByName(children.select(col("la"), col("child"))).distinct();
+    public static Dataset<Row> build(Dataset<Row> typed, Dataset<Row> known) {
         Dataset<Row> checked = typed
                 .join(known.withColumn("known", lit(true)),
                         new String[] {"la", "child"}, "left")
@@ -126,11 +125,6 @@ public final class IntPlacementCosts {
 
     /** The rejected lines for the shared quarantine: la, source, file, line, reason. */
     public static Dataset<Row> rejects(Dataset<Row> lines) {
-        return OperationalRows.rejects(lines, "placement_costs");
-    }
-
-    private static Column blankToNull(Column raw) {
-        Column text = trim(raw);
-        return when(text.notEqual(""), text);
+        return OperationalRows.rejects(lines, SOURCE);
     }
 }

@@ -59,11 +59,9 @@ public final class IntPlacementRequests {
     /**
      * @param staged     the staged rows ({@code StgTables.load} of the requests table)
      * @param defaultLa  the run's {@code --la}, for rows without an LA value; may be null
-     * @param repaired   surviving 903 episodes (la, child, …), raw child ids
-     * @param children   one Header row per child (la, child, …), raw child ids
+     * @param known      the children the 903 knows ({@link OperationalRows#knownChildren})
      */
-    public static Dataset<Row> typed(Dataset<Row> staged, String defaultLa, Dataset<Row> repaired,
-                                     Dataset<Row> children) {
+    public static Dataset<Row> typed(Dataset<Row> staged, String defaultLa, Dataset<Row> known) {
         List<Column> columns = new ArrayList<>(List.of(
                 col("file"), col("line"), col("fields_ok"), OperationalValues.la(defaultLa).as("la"),
                 OperationalValues.text(col("REQUEST_ID")).as("request_id"),
@@ -104,11 +102,8 @@ public final class IntPlacementRequests {
         Column sharing = sum(when(identified, lit(1)).otherwise(lit(0)))
                 .over(Window.partitionBy(col("la"), col("request_id")));
 
-        Dataset<Row> known = repaired.select(col("la"), col("child"))
-                .union(children.select(col("la"), col("child")))
-                .distinct().withColumn("known_child", lit(true));
         typed = typed.withColumn("sharing", sharing)
-                .join(known, new String[] {"la", "child"}, "left");
+                .join(known.withColumn("known_child", lit(true)), new String[] {"la", "child"}, "left");
 
         Column reason = when(col("fields_ok").unary_$bang(), lit("bad_row"))
                 .when(identified.and(col("sharing").gt(1)), lit("duplicate_request"))

@@ -16,11 +16,20 @@ import org.apache.spark.sql.Row;
  * the same way: their rejects to the shared quarantine and their warnings to data_quality. Typed rows
  * carry la, file, line and reject_reason (null for a row that survives).
  */
-final class OperationalRows {
+public final class OperationalRows {
     private OperationalRows() {
     }
 
     /** The rejected rows for the shared quarantine: la, source, file, line, reason. */
+    /**
+     * The children an input may name (inputs.md: "the 903 child id"): every (la, child) with a surviving
+     * episode or a Header row, raw ids. Built once a run and shared by costs and requests.
+     */
+    public static Dataset<Row> knownChildren(Dataset<Row> repaired, Dataset<Row> children) {
+        return repaired.select(col("la"), col("child")).unionByName(children.select(col("la"), col("child")))
+                .distinct();
+    }
+
     static Dataset<Row> rejects(Dataset<Row> typed, String source) {
         return typed.where(col("reject_reason").isNotNull())
                 .select(col("la"), lit(source).as("source"), col("file"), col("line"), col("reject_reason").as("reason"));

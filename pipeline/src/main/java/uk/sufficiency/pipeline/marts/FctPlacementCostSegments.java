@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.sufficiency.pipeline.intermediate.IntPlacementCosts;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import uk.sufficiency.pipeline.intermediate.Pseudonym;
@@ -110,12 +111,12 @@ public final class FctPlacementCostSegments {
                 .select(col("la"), before.plus(after).cast(DataTypes.LongType).as("days"))
                 .groupBy(col("la")).agg(sum(col("days")).as("count"))
                 .where(col("count").gt(0))
-                .select(col("la"), lit("placement_costs").as("source"), lit("cost_days_outside_window").as("warning"),
+                .select(col("la"), lit(IntPlacementCosts.SOURCE).as("source"), lit("cost_days_outside_window").as("warning"),
                         col("count"));
         Dataset<Row> unlinkedDays = segments.where(col("category").equalTo("unlinked"))
                 .select(col("la"), datediff(col("seg_to"), col("seg_from")).plus(1).cast(DataTypes.LongType).as("days"))
                 .groupBy(col("la")).agg(sum(col("days")).as("count"))
-                .select(col("la"), lit("placement_costs").as("source"), lit("cost_unlinked_days").as("warning"),
+                .select(col("la"), lit(IntPlacementCosts.SOURCE).as("source"), lit("cost_unlinked_days").as("warning"),
                         col("count"));
         return outside.unionByName(unlinkedDays);
     }

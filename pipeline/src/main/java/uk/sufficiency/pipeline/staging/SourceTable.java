@@ -68,6 +68,9 @@ public enum SourceTable {
             List.of("CHILD", "PROVIDER_ID", "CONTRACT", "WEEKLY_COST", "COST_FROM"),
             List.of("PROVIDER_NAME", "COST_TO"));
 
+    /** Tables whose rows belong to one LA: without an LA column the run's --la must say which. */
+    public static final Set<SourceTable> PER_LA = Set.of(EPISODES, HEADER, PLACEMENT_COSTS, PLACEMENT_REQUESTS, CAPACITY);
+
     /** Columns any table may carry in pooled extracts. */
     public static final Set<String> OPTIONAL_COLUMNS = Set.of("LA", "YEAR");
 

@@ -16,9 +16,4 @@ public record FigureRequest(String la, LocalDate from, LocalDate to, Viewer view
             throw new IllegalArgumentException("The date range starts (" + from + ") after it ends (" + to + ")");
         }
     }
-
-    /** Whether this reader sees the LA's exact figures (their own LA, or all, and not for publication). */
-    public boolean exact() {
-        return !forPublication && viewer.seesExactly(la);
-    }
 }

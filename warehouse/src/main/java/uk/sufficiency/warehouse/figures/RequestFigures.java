@@ -6,6 +6,7 @@ import static uk.sufficiency.warehouse.figures.FigureColumn.dimension;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,45 +18,36 @@ final class RequestFigures {
     private RequestFigures() {
     }
 
+    /** Requests by the given breakdown, with those hard to find and their share: most request figures' shape. */
+    private static Figure byRequests(String id, String title, String breakdownSql, List<FigureColumn> breakdown,
+                                     String orderBy) {
+        List<FigureColumn> columns = new ArrayList<>(breakdown);
+        columns.addAll(List.of(count("requests", "Requests"), count("hard_to_find", "Hard to find"),
+                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find")));
+        return new Figure(id, title, """
+                SELECT la, %s, count(*) AS requests, count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
+                       round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
+                FROM placement_requests GROUP BY ALL""".formatted(breakdownSql), columns, orderBy);
+    }
+
     static List<Figure> all() {
         return List.of(
-                new Figure("requests-by-type", "Placement requests received and the share hard to find, by type", """
-                        SELECT la, year, request_type, count(*) AS requests,
-                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
-                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                        FROM placement_requests GROUP BY ALL""",
-                        List.of(periodYear("year", "Year to 31 March"), dimension("request_type", "Type of request"),
-                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
-                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
-                new Figure("requests-quarter", "Placement requests and the share hard to find, each quarter", """
-                        SELECT la, CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end,
-                               request_group, count(*) AS requests,
-                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
-                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                        FROM placement_requests GROUP BY ALL""",
-                        List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home"),
-                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
-                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
-                new Figure("requests-age-band", "Placement requests and those hard to find, by age at request", """
-                        SELECT la, year, age_band, count(*) AS requests,
-                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find
-                        FROM placement_requests GROUP BY ALL""",
-                        List.of(periodYear("year", "Year to 31 March"), dimension("age_band", "Age band"),
-                                count("requests", "Requests"), count("hard_to_find", "Hard to find")),
-                        "year, CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 WHEN '5 to 9' THEN 3 "
-                                + "WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END"),
-                new Figure("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
-                        """
-                        SELECT la, year, request_group,
-                               CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings,
-                               coalesce(urgency, 'not_recorded') AS urgency, count(*) AS requests,
-                               count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
-                               round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                        FROM placement_requests GROUP BY ALL""",
+                byRequests("requests-by-type", "Placement requests received and the share hard to find, by type",
+                        "year, request_type", List.of(periodYear("year", "Year to 31 March"),
+                                dimension("request_type", "Type of request")), null),
+                byRequests("requests-quarter", "Placement requests and the share hard to find, each quarter",
+                        "CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end, "
+                                + "request_group",
+                        List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home")),
+                        null),
+                byRequests("requests-age-band", "Placement requests and those hard to find, by age at request",
+                        "year, age_band", List.of(periodYear("year", "Year to 31 March"), dimension("age_band", "Age band")),
+                        "year, " + FigureCatalogue.AGE_BAND_ORDER),
+                byRequests("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
+                        "year, request_group, CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings, "
+                                + "coalesce(urgency, 'not_recorded') AS urgency",
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
-                                dimension("siblings", "Placed with siblings"), dimension("urgency", "Urgency"),
-                                count("requests", "Requests"), count("hard_to_find", "Hard to find"),
-                                derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find"))),
+                                dimension("siblings", "Placed with siblings"), dimension("urgency", "Urgency")), null),
                 new Figure("hard-to-find-foster-profile", "Hard-to-find foster searches: who they were for and how they ended",
                         """
                         SELECT la, year, count(*) AS hard_to_find,
@@ -65,11 +57,9 @@ final class RequestFigures {
                                round(100.0 * count(*) FILTER (WHERE siblings >= 1) / count(*), 1) AS sibling_group_share,
                                count(*) FILTER (WHERE urgency = 'same_day') AS same_day,
                                round(100.0 * count(*) FILTER (WHERE urgency = 'same_day') / count(*), 1) AS same_day_share,
-                               count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1')) AS ended_in_home,
-                               round(100.0 * count(*) FILTER (WHERE outcome = 'placed' AND placed_place IN ('K2', 'R1'))
-                                     / count(*), 1) AS ended_in_home_share
-                        FROM placement_requests WHERE hard_to_find AND request_group = 'fostering' GROUP BY ALL"""
-                                ,
+                               count(*) FILTER (WHERE foster_ended_in_home) AS ended_in_home,
+                               round(100.0 * count(*) FILTER (WHERE foster_ended_in_home) / count(*), 1) AS ended_in_home_share
+                        FROM placement_requests WHERE hard_to_find AND request_group = 'fostering' GROUP BY ALL""",
                         List.of(periodYear("year", "Year to 31 March"), count("hard_to_find", "Hard-to-find foster searches"),
                                 count("aged_11_plus", "Aged 11 and over"),
                                 derived("aged_11_plus_share", "% aged 11 and over", "hard_to_find", "aged_11_plus"),

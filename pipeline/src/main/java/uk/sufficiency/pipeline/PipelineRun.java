@@ -40,6 +40,7 @@ import uk.sufficiency.pipeline.intermediate.OperationalRows;
 import uk.sufficiency.pipeline.marts.DimChildren;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
+import uk.sufficiency.pipeline.marts.ForecastHistory;
 import uk.sufficiency.pipeline.marts.FctPlacementCostSegments;
 import uk.sufficiency.pipeline.marts.FctPlacementRequests;
 import uk.sufficiency.pipeline.marts.FctRejectedEpisodes;
@@ -53,6 +54,10 @@ import uk.sufficiency.pipeline.staging.StgTables;
 import uk.sufficiency.warehouse.FactTable;
 import uk.sufficiency.warehouse.InstallationSecret;
 import uk.sufficiency.warehouse.Snapshots;
+import uk.sufficiency.warehouse.forecast.ForecastPublisher;
+import uk.sufficiency.warehouse.forecast.ForecastSettings;
+import uk.sufficiency.warehouse.forecast.Scenario;
+import uk.sufficiency.warehouse.forecast.ScenarioStore;
 
 /**
  * One run: input folder to a newly published warehouse snapshot. Staging reads the files,
@@ -76,6 +81,9 @@ public final class PipelineRun {
                 catalog.recognised().size(), catalog.of(SourceTable.EPISODES).size(),
                 catalog.of(SourceTable.HEADER).size(), catalog.xmlReturns().size(), catalog.ignored().size()));
 
+        // Read before any work, so a broken settings or scenario file fails the run at once, by name.
+        ForecastSettings forecastSettings = ForecastSettings.load(options.warehouseDir());
+        List<Scenario> scenarios = new ScenarioStore(options.warehouseDir()).all();
         String secret = InstallationSecret.load(options.warehouseDir());
         Snapshots snapshots = new Snapshots(options.warehouseDir());
         Path staging = snapshots.beginStaging();
@@ -116,8 +124,13 @@ public final class PipelineRun {
             progress.step("Placement costs, requests and capacity");
             Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
                     children, laWindow, staging, cached);
+            progress.step("Forecast history: children moving between placement groups and age bands");
+            write(ForecastHistory.flows(repaired, children, laWindow), staging, FactTable.FORECAST_FLOWS);
+            write(ForecastHistory.stock(repaired, children, laWindow), staging, FactTable.FORECAST_STOCK);
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
                     .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
+
+            ForecastPublisher.publish(staging, forecastSettings, scenarios, progress::step);
 
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());

@@ -69,7 +69,39 @@ public enum FactTable {
     PLACEMENT_COST_SEGMENTS("placement_cost_segments", true, "la VARCHAR, child VARCHAR, cost_line VARCHAR, "
             + "provider_id VARCHAR, provider_name VARCHAR, contract VARCHAR, weekly_cost DOUBLE, cost_from DATE, "
             + "cost_to DATE, previous_weekly_cost DOUBLE, seg_from DATE, seg_to DATE, category VARCHAR, "
-            + "placement VARCHAR, provider VARCHAR");
+            + "placement VARCHAR, provider VARCHAR"),
+    /**
+     * Children changing forecast state in a month (the forecast's fit): la, month_end, from_age_band,
+     * from_group ({@code not_in_care} for entries), to_age_band, to_group ({@code left_care} or
+     * {@code aged_out} for leavers), children. Written by the pipeline from the episodes.
+     */
+    FORECAST_FLOWS("forecast_flows", true, "la VARCHAR, month_end DATE, from_age_band VARCHAR, from_group VARCHAR, "
+            + "to_age_band VARCHAR, to_group VARCHAR, children BIGINT"),
+    /** Children in each forecast state at a month end and child-days in it during the month. */
+    FORECAST_STOCK("forecast_stock", true, "la VARCHAR, month_end DATE, age_band VARCHAR, placement_group VARCHAR, "
+            + "children BIGINT, child_days BIGINT"),
+    /** How each published projection was made: one row per scenario and LA. */
+    FORECAST_SETTINGS("forecast_settings", true, "scenario VARCHAR, la VARCHAR, start_date DATE, "
+            + "reference_from DATE, reference_to DATE, end_date DATE, step_days INTEGER, runs INTEGER, seed BIGINT, "
+            + "fee_inflation DOUBLE, definition VARCHAR"),
+    /** Projected children by month end, placement group and age band: quantiles over the simulated runs. */
+    FORECAST("forecast", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, age_band VARCHAR, "
+            + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
+    /** As {@link #FORECAST} per placement group over all ages, and for all groups ({@code all}). */
+    FORECAST_GROUP("forecast_group", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, "
+            + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
+    /** Projected spend by financial year and placement group ({@code all} = the total). */
+    FORECAST_COST_YEAR("forecast_cost_year", true, "scenario VARCHAR, la VARCHAR, year INTEGER, "
+            + "placement_group VARCHAR, weekly_fee DOUBLE, cost_p05 DOUBLE, cost_p50 DOUBLE, cost_p95 DOUBLE"),
+    /** Projected children against capacity at each quarter end, for the groups capacity is recorded for. */
+    FORECAST_GAP("forecast_gap", true, "scenario VARCHAR, la VARCHAR, quarter_end DATE, year INTEGER, "
+            + "quarter VARCHAR, placement_group VARCHAR, provision VARCHAR, demand_p50 DOUBLE, demand_p95 DOUBLE, "
+            + "capacity INTEGER, gap_p50 DOUBLE, gap_p95 DOUBLE"),
+    /** Rolling-origin backtest: each origin's projection at each horizon against what happened, and the naive baselines'. */
+    FORECAST_BACKTEST("forecast_backtest", true, "la VARCHAR, origin DATE, horizon_months INTEGER, "
+            + "placement_group VARCHAR, actual BIGINT, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE, "
+            + "abs_pct_error DOUBLE, last_value DOUBLE, last_value_abs_pct_error DOUBLE, trend_value DOUBLE, "
+            + "trend_abs_pct_error DOUBLE");
 
     private final String directory;
     private final boolean addedLater;

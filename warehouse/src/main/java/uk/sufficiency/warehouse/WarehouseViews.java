@@ -107,7 +107,16 @@ final class WarehouseViews {
                 fact(snapshot, FactTable.PLACEMENT_COST_SEGMENTS, "placement_cost_segments"),
                 PlacementCostViews.MONTH_END, PlacementCostViews.MONTH_END_PROVIDER, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
                 PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
-                PlacementCostViews.DATA_QUALITY);
+                PlacementCostViews.DATA_QUALITY,
+                fact(snapshot, FactTable.FORECAST_FLOWS, "forecast_flows"),
+                fact(snapshot, FactTable.FORECAST_STOCK, "forecast_stock"),
+                fact(snapshot, FactTable.FORECAST_SETTINGS, "forecast_settings"),
+                fact(snapshot, FactTable.FORECAST, "forecast"),
+                fact(snapshot, FactTable.FORECAST_GROUP, "forecast_group"),
+                fact(snapshot, FactTable.FORECAST_COST_YEAR, "forecast_cost_year"),
+                fact(snapshot, FactTable.FORECAST_GAP, "forecast_gap"),
+                fact(snapshot, FactTable.FORECAST_BACKTEST, "forecast_backtest"),
+                ForecastViews.ACCURACY, ForecastViews.RATES, ForecastViews.HISTORY);
     }
 
     /**

@@ -3,11 +3,9 @@ package uk.sufficiency.pipeline.marts;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +36,7 @@ public final class FctPlacementRequests {
         Dataset<Row> rows = typed.where(col("reject_reason").isNull())
                 .join(children.select(col("la"), col("child"), col("dob")), new String[] {"la", "child"}, "left");
         Column received = col("received");
-        Column age = ageOn(col("dob"), received);
+        Column age = ChildAge.on(col("dob"), received);
         Column month = month(received);
         Column requestGroup = IntPlacementRequests.requestGroup(col("request_type"));
         List<Column> out = new ArrayList<>(List.of(
@@ -49,7 +47,7 @@ public final class FctPlacementRequests {
                 when(month.between(4, 6), lit("Q1")).when(month.between(7, 9), lit("Q2"))
                         .when(month.between(10, 12), lit("Q3")).otherwise(lit("Q4")).as("quarter"),
                 col("request_type"), requestGroup.as("request_group"),
-                age.as("age"), ageBand(age).as("age_band"),
+                age.as("age"), ChildAge.band(age).as("age_band"),
                 col("urgency"), col("siblings"),
                 coalesce(col("siblings"), lit(0)).geq(1).as("sibling_group"),
                 col("searches"), col("ring_round"), col("offers"),
@@ -68,23 +66,5 @@ public final class FctPlacementRequests {
                         .and(coalesce(col("placed_place").isin("K2", "R1"), lit(false))).as("foster_ended_in_home"),
                 col("weekly_cost")));
         return rows.select(out.toArray(Column[]::new));
-    }
-
-    /**
-     * Completed years from dob to d (counting-rules §6): comparing (month, day) means a child born on
-     * 29 February turns a year older on 1 March in other years. Null without a DOB or before it.
-     */
-    static Column ageOn(Column dob, Column d) {
-        Column beforeBirthday = month(d).multiply(100).plus(dayofmonth(d))
-                .lt(month(dob).multiply(100).plus(dayofmonth(dob)));
-        return when(dob.isNull().or(dob.gt(d)), lit(null).cast(DataTypes.IntegerType))
-                .otherwise(year(d).minus(year(dob)).minus(when(beforeBirthday, lit(1)).otherwise(lit(0))))
-                .cast(DataTypes.IntegerType);
-    }
-
-    /** DfE's age bands, as {@code cla_month_end} gives them. */
-    static Column ageBand(Column age) {
-        return when(age.isNull(), lit("Unknown")).when(age.lt(1), lit("Under 1")).when(age.leq(4), lit("1 to 4"))
-                .when(age.leq(9), lit("5 to 9")).when(age.leq(15), lit("10 to 15")).otherwise(lit("16 and over"));
     }
 }

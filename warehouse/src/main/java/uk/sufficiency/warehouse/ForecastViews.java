@@ -1,0 +1,65 @@
+package uk.sufficiency.warehouse;
+
+/**
+ * Views derived from the forecast facts: the accuracy summary of the backtest, the fitted rates
+ * behind the base projection, and the history the projections continue.
+ */
+final class ForecastViews {
+    private ForecastViews() {
+    }
+
+    /**
+     * Backtest summary per LA, horizon and group: mean absolute percentage error of the model's
+     * median and of the two naive forecasts (over origins whose actual was not 0), the share of
+     * outcomes inside the 50% (p25-p75) and 90% (p05-p95) bands (percent, one decimal), and which
+     * forecast erred least.
+     */
+    static final String ACCURACY = """
+            CREATE VIEW forecast_accuracy AS
+            SELECT la, horizon_months, placement_group, origins, mape, last_value_mape, trend_mape,
+                   inside_50, inside_90,
+                   CASE WHEN mape IS NULL THEN NULL
+                        WHEN mape <= last_value_mape AND mape <= trend_mape THEN 'model'
+                        WHEN last_value_mape <= trend_mape THEN 'last_value' ELSE 'trend' END AS best
+            FROM (SELECT la, horizon_months, placement_group, count(*) AS origins,
+                         round(avg(abs_pct_error), 1) AS mape,
+                         round(avg(last_value_abs_pct_error), 1) AS last_value_mape,
+                         round(avg(trend_abs_pct_error), 1) AS trend_mape,
+                         round(100.0 * avg(CASE WHEN actual BETWEEN p25 AND p75 THEN 1 ELSE 0 END), 1) AS inside_50,
+                         round(100.0 * avg(CASE WHEN actual BETWEEN p05 AND p95 THEN 1 ELSE 0 END), 1) AS inside_90
+                  FROM forecast_backtest GROUP BY ALL)""";
+
+    /**
+     * The base projection's fitted rates: for each observed change of state over the reference
+     * period, the children who made it, the child-days of the state they left (the days of the
+     * period, for entries) and the rate per year (per child, or children per year for entries).
+     */
+    static final String RATES = """
+            CREATE VIEW forecast_rates AS
+            WITH period AS (
+                SELECT la, reference_from, reference_to,
+                       date_diff('day', reference_from, reference_to) + 1 AS days
+                FROM forecast_settings WHERE scenario = 'base'),
+            flows AS (
+                SELECT f.la, f.from_age_band, f.from_group, f.to_age_band, f.to_group, sum(f.children) AS children
+                FROM forecast_flows f JOIN period p ON p.la = f.la
+                WHERE f.month_end BETWEEN p.reference_from AND p.reference_to GROUP BY ALL),
+            exposure AS (
+                SELECT s.la, s.age_band, s.placement_group, sum(s.child_days) AS child_days
+                FROM forecast_stock s JOIN period p ON p.la = s.la
+                WHERE s.month_end BETWEEN p.reference_from AND p.reference_to GROUP BY ALL)
+            SELECT f.la, p.reference_from, p.reference_to, f.from_age_band, f.from_group, f.to_age_band, f.to_group,
+                   f.children,
+                   CASE WHEN f.from_group = 'not_in_care' THEN p.days ELSE e.child_days END AS exposure_days,
+                   round(f.children * 365.25 / CASE WHEN f.from_group = 'not_in_care' THEN p.days
+                                                    ELSE nullif(e.child_days, 0) END, 4) AS rate_per_year
+            FROM flows f JOIN period p ON p.la = f.la
+            LEFT JOIN exposure e ON e.la = f.la AND e.age_band = f.from_age_band AND e.placement_group = f.from_group""";
+
+    /** Children looked after at each month end by forecast placement group, with {@code all}: what projections continue. */
+    static final String HISTORY = """
+            CREATE VIEW forecast_history AS
+            SELECT la, month_end, placement_group, sum(children) AS children FROM forecast_stock GROUP BY ALL
+            UNION ALL
+            SELECT la, month_end, 'all', sum(children) FROM forecast_stock GROUP BY ALL""";
+}

@@ -1,0 +1,83 @@
+package uk.sufficiency.warehouse.forecast;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import uk.sufficiency.warehouse.Warehouse;
+
+/**
+ * What a projection starts from besides the rates, read from one snapshot for one LA: the stock
+ * by state at a month end, the weekly fees actually paid, and the capacity recorded.
+ */
+public final class ForecastInputs {
+    /** Fees are averaged over the year up to the projection's start. */
+    static final int FEE_DAYS = 365;
+
+    private ForecastInputs() {
+    }
+
+    /** Children in each state at the end of a month end (counting-rules §6), by state number. */
+    public static int[] stock(Warehouse warehouse, String la, LocalDate monthEnd) {
+        int[] stock = new int[ForecastState.COUNT];
+        for (Map<String, Object> row : warehouse.query("""
+                SELECT age_band, placement_group, children FROM forecast_stock WHERE la = ? AND month_end = ?""",
+                la, monthEnd)) {
+            stock[ForecastState.of(AgeBand.ofLabel((String) row.get("age_band")),
+                    PlacementGroup.ofId((String) row.get("placement_group")))] = ((Number) row.get("children")).intValue();
+        }
+        return stock;
+    }
+
+    /** Children in each group at a month end, with {@link Projection#ALL} the total. */
+    public static long[] groupStock(Warehouse warehouse, String la, LocalDate monthEnd) {
+        long[] totals = new long[Projection.ALL + 1];
+        int[] stock = stock(warehouse, la, monthEnd);
+        for (int i = 0; i < stock.length; i++) {
+            totals[ForecastState.group(i).ordinal()] += stock[i];
+            totals[Projection.ALL] += stock[i];
+        }
+        return totals;
+    }
+
+    /**
+     * The average weekly fee of each group's placements over the year to {@code asAt}, weighted by
+     * days (placement_cost_segments); groups with no costed days (often kinship, with parents,
+     * adoption) have none and are left out of spend.
+     */
+    public static Map<PlacementGroup, Double> weeklyFees(Warehouse warehouse, String la, LocalDate asAt) {
+        Map<PlacementGroup, Double> costDays = new EnumMap<>(PlacementGroup.class);
+        Map<PlacementGroup, Double> days = new EnumMap<>(PlacementGroup.class);
+        for (Map<String, Object> row : warehouse.query("""
+                WITH segments AS (
+                    SELECT category, weekly_cost,
+                           date_diff('day', greatest(seg_from, CAST(? AS DATE) - %1$d + 1), least(seg_to, CAST(? AS DATE))) + 1
+                               AS days
+                    FROM placement_cost_segments
+                    WHERE la = ? AND category <> 'unlinked' AND weekly_cost IS NOT NULL)
+                SELECT category, sum(weekly_cost * days) AS cost_days, sum(days) AS days
+                FROM segments WHERE days > 0 GROUP BY ALL""".formatted(FEE_DAYS), asAt, asAt, la)) {
+            PlacementGroup group = PlacementGroup.ofCategory((String) row.get("category"));
+            costDays.merge(group, ((Number) row.get("cost_days")).doubleValue(), Double::sum);
+            days.merge(group, ((Number) row.get("days")).doubleValue(), Double::sum);
+        }
+        Map<PlacementGroup, Double> fees = new EnumMap<>(PlacementGroup.class);
+        costDays.forEach((group, total) -> fees.put(group, total / days.get(group)));
+        return fees;
+    }
+
+    /**
+     * The capacity recorded for each group's kind of home at or before a date (the latest row of
+     * each provision): in-house foster places, in-house home beds, block-contracted home beds and
+     * block supported beds ({@link CapacityProvision}).
+     */
+    public static Map<PlacementGroup, Integer> capacity(Warehouse warehouse, String la, LocalDate asAt) {
+        Map<PlacementGroup, Integer> capacity = new EnumMap<>(PlacementGroup.class);
+        for (Map<String, Object> row : warehouse.query("""
+                SELECT provision, arg_max(capacity, date) AS capacity FROM capacity
+                WHERE la = ? AND date <= ? AND capacity IS NOT NULL GROUP BY provision""", la, asAt)) {
+            CapacityProvision.ofProvision((String) row.get("provision"))
+                    .ifPresent(p -> capacity.put(p.group(), ((Number) row.get("capacity")).intValue()));
+        }
+        return capacity;
+    }
+}

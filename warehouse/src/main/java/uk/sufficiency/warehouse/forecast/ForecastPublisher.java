@@ -1,0 +1,139 @@
+package uk.sufficiency.warehouse.forecast;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import uk.sufficiency.warehouse.FactTable;
+import uk.sufficiency.warehouse.Warehouse;
+
+/**
+ * Writes the forecast facts into a snapshot that is not yet published: for each LA, the base
+ * projection and every saved scenario from the end of its data window, their spend by financial
+ * year and their gap against capacity, and the rolling-origin backtest. Reads only the snapshot's
+ * aggregated facts (forecast flows and stock, costs, capacity), never a child's row.
+ */
+public final class ForecastPublisher {
+    /** The facts this class writes; a republish replaces exactly these. */
+    public static final List<FactTable> FACTS = List.of(FactTable.FORECAST_SETTINGS, FactTable.FORECAST,
+            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP, FactTable.FORECAST_BACKTEST);
+
+    private ForecastPublisher() {
+    }
+
+    public static void publish(Path staging, ForecastSettings settings, List<Scenario> saved, Consumer<String> progress) {
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(Scenario.BASE);
+        scenarios.addAll(saved);
+        Rows rows = new Rows();
+        try (Warehouse warehouse = Warehouse.open(staging)) {
+            List<Map<String, Object>> las = warehouse.query("SELECT la, first_year, last_year FROM la_window ORDER BY la");
+            for (Map<String, Object> la : las) {
+                String name = (String) la.get("la");
+                LocalDate windowFirst = LocalDate.of(((Number) la.get("first_year")).intValue() - 1, 4, 1);
+                LocalDate windowLast = LocalDate.of(((Number) la.get("last_year")).intValue(), 3, 31);
+                progress.accept("Forecast for " + name + ": " + scenarios.size() + " scenario(s), "
+                        + settings.runs() + " runs each, and the backtest");
+                Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
+                for (Scenario scenario : scenarios) {
+                    Projection projection = baseline.project(scenario, settings);
+                    rows.add(scenario, name, baseline, projection, settings);
+                }
+                rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
+            }
+        }
+        FactWriter.write(staging, FactTable.FORECAST_SETTINGS, rows.settings);
+        FactWriter.write(staging, FactTable.FORECAST, rows.states);
+        FactWriter.write(staging, FactTable.FORECAST_GROUP, rows.groups);
+        FactWriter.write(staging, FactTable.FORECAST_COST_YEAR, rows.costs);
+        FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
+        FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+    }
+
+    /**
+     * What every scenario of one LA starts from: the rates fitted on the reference period before the
+     * window's end (or the whole window when it is shorter), the stock then, fees and capacity.
+     */
+    public record Baseline(String la, LocalDate start, FittedRates fitted, int[] stock,
+                           Map<PlacementGroup, Double> fees, Map<PlacementGroup, Integer> capacity) {
+        public static Baseline of(Warehouse warehouse, String la, LocalDate windowFirst, LocalDate windowLast,
+                                  ForecastSettings settings) {
+            LocalDate from = windowLast.plusDays(1).minusMonths(settings.referenceMonths());
+            if (from.isBefore(windowFirst)) {
+                from = windowFirst;
+            }
+            return new Baseline(la, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
+                    ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.weeklyFees(warehouse, la, windowLast),
+                    ForecastInputs.capacity(warehouse, la, windowLast));
+        }
+
+        public Projection project(Scenario scenario, ForecastSettings settings) {
+            return Projection.run(fitted, stock, scenario, settings.projection(start), fees,
+                    scenario.feeInflationOr(settings.feeInflation()));
+        }
+    }
+
+    /** The facts' rows as they are built. */
+    private static final class Rows {
+        final List<Object[]> settings = new ArrayList<>();
+        final List<Object[]> states = new ArrayList<>();
+        final List<Object[]> groups = new ArrayList<>();
+        final List<Object[]> costs = new ArrayList<>();
+        final List<Object[]> gaps = new ArrayList<>();
+        final List<Object[]> backtest = new ArrayList<>();
+
+        void add(Scenario scenario, String la, Baseline baseline, Projection projection, ForecastSettings forecast) {
+            String name = scenario.name();
+            List<LocalDate> dates = projection.dates();
+            settings.add(new Object[] {name, la, baseline.start(), baseline.fitted().from(), baseline.fitted().to(),
+                    dates.get(dates.size() - 1), forecast.stepDays(), forecast.runs(), forecast.seed(),
+                    scenario.feeInflationOr(forecast.feeInflation()), ScenarioStore.toJson(scenario)});
+            for (int d = 0; d < dates.size(); d++) {
+                for (int s = 0; s < ForecastState.COUNT; s++) {
+                    double[] q = projection.stateQuantiles(d, s);
+                    states.add(new Object[] {name, la, dates.get(d), ForecastState.group(s).id(),
+                            ForecastState.band(s).label(), projection.stateExpected(d, s), q[0], q[1], q[2], q[3], q[4]});
+                }
+                for (int g = 0; g <= Projection.ALL; g++) {
+                    double[] q = projection.groupQuantiles(d, g);
+                    groups.add(new Object[] {name, la, dates.get(d), Backtest.groupId(g), projection.groupExpected(d, g),
+                            q[0], q[1], q[2], q[3], q[4]});
+                }
+                addGaps(name, la, baseline, projection, d, scenario);
+            }
+            for (int y = 0; y < projection.years().size(); y++) {
+                for (int g = 0; g <= Projection.ALL; g++) {
+                    double[] q = projection.costQuantiles(y, g);
+                    Double fee = g == Projection.ALL ? null : projection.weeklyFee(PlacementGroup.values()[g]);
+                    costs.add(new Object[] {name, la, projection.years().get(y), Backtest.groupId(g), fee,
+                            q == null ? null : q[0], q == null ? null : q[1], q == null ? null : q[2]});
+                }
+            }
+        }
+
+        private void addGaps(String name, String la, Baseline baseline, Projection projection, int d, Scenario scenario) {
+            LocalDate date = projection.dates().get(d);
+            if (date.getMonthValue() % 3 != 0) {
+                return;
+            }
+            for (CapacityProvision provision : CapacityProvision.values()) {
+                PlacementGroup group = provision.group();
+                Integer recorded = baseline.capacity().get(group);
+                int added = InterventionSchedule.placesAdded(scenario.interventions(), group, date);
+                if (recorded == null && added == 0) {
+                    continue;
+                }
+                int capacity = (recorded == null ? 0 : recorded) + added;
+                double[] q = projection.groupQuantiles(d, group.ordinal());
+                gaps.add(new Object[] {name, la, date, Projection.financialYear(date), quarter(date), group.id(),
+                        provision.id(), q[2], q[4], capacity, q[2] - capacity, q[4] - capacity});
+            }
+        }
+
+        private static String quarter(LocalDate date) {
+            return "Q" + ((date.getMonthValue() + 8) / 3 % 4 + 1);
+        }
+    }
+}

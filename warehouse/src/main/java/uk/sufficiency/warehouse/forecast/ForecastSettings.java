@@ -1,0 +1,63 @@
+package uk.sufficiency.warehouse.forecast;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The forecast's settings, from {@code forecast-settings.json} in the warehouse directory when it
+ * exists (any field left out keeps its default), else the defaults.
+ *
+ * @param referenceMonths months of history the rates are fitted on, ending at the projection's start
+ * @param months          how far ahead to project (up to 48)
+ * @param runs            simulated runs behind the quantiles
+ * @param seed            seed of the runs
+ * @param stepDays        1 (daily) or 7 (weekly)
+ * @param feeInflation    default yearly fee rise (0.03 = 3%); a scenario may set its own
+ * @param backtestOrigins how many origins the rolling backtest uses at most, six months apart
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ForecastSettings(Integer referenceMonths, Integer months, Integer runs, Long seed, Integer stepDays,
+                               Double feeInflation, Integer backtestOrigins) {
+    public static final String FILE = "forecast-settings.json";
+    public static final ForecastSettings DEFAULTS = new ForecastSettings(36, 48, 500, 20261201L, 1, 0.03, 8);
+
+    public ForecastSettings {
+        referenceMonths = referenceMonths == null ? 36 : referenceMonths;
+        months = months == null ? 48 : months;
+        runs = runs == null ? 500 : runs;
+        seed = seed == null ? 20261201L : seed;
+        stepDays = stepDays == null ? 1 : stepDays;
+        feeInflation = feeInflation == null ? 0.03 : feeInflation;
+        backtestOrigins = backtestOrigins == null ? 8 : backtestOrigins;
+        if (referenceMonths < 12 || referenceMonths > 120) {
+            throw new IllegalArgumentException("referenceMonths must be 12 to 120; got " + referenceMonths);
+        }
+        if (backtestOrigins < 0 || backtestOrigins > 40) {
+            throw new IllegalArgumentException("backtestOrigins must be 0 to 40; got " + backtestOrigins);
+        }
+    }
+
+    public static ForecastSettings load(Path warehouseDir) {
+        Path file = warehouseDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return DEFAULTS;
+        }
+        try {
+            return new ObjectMapper().readValue(file.toFile(), ForecastSettings.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings of a projection from a month end. */
+    public ProjectionSettings projection(java.time.LocalDate start) {
+        return new ProjectionSettings(start, months, runs, seed, stepDays);
+    }
+
+    public ForecastSettings withReferenceMonths(int referenceMonths) {
+        return new ForecastSettings(referenceMonths, months, runs, seed, stepDays, feeInflation, backtestOrigins);
+    }
+}

@@ -1,0 +1,202 @@
+package uk.sufficiency.warehouse.forecast;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.sufficiency.warehouse.forecast.engine.DeterministicProjection;
+import uk.sufficiency.warehouse.forecast.engine.FlowRates;
+import uk.sufficiency.warehouse.forecast.engine.MonteCarloProjection;
+import uk.sufficiency.warehouse.forecast.engine.Quantiles;
+import uk.sufficiency.warehouse.forecast.engine.Transfer;
+
+/**
+ * One LA's projection under one scenario: children by state at each month end (the expected path
+ * and quantiles over the simulated runs), totals by placement group, and spend by financial year.
+ * Each run draws its rates from their estimates' uncertainty and then simulates children one by
+ * one, so the bands hold both; a quantile of a total is taken over the runs' totals, never summed.
+ */
+public final class Projection {
+    /** The quantiles published: p05, p25, p50, p75, p95. */
+    public static final double[] LEVELS = {0.05, 0.25, 0.5, 0.75, 0.95};
+    private static final double[] COST_LEVELS = {0.05, 0.5, 0.95};
+    private static final int N = ForecastState.COUNT;
+    /** Index of the all-groups total in the group arrays. */
+    public static final int ALL = ForecastState.GROUPS;
+
+    private final List<LocalDate> dates;
+    private final double[][] stateExpected;
+    private final double[][][] stateQuantiles;
+    private final double[][] groupExpected;
+    private final double[][][] groupQuantiles;
+    private final List<Integer> years;
+    private final double[][][] costQuantiles;
+    private final Double[] weeklyFees;
+
+    private Projection(List<LocalDate> dates, double[][] stateExpected, double[][][] stateQuantiles,
+                       double[][] groupExpected, double[][][] groupQuantiles, List<Integer> years,
+                       double[][][] costQuantiles, Double[] weeklyFees) {
+        this.dates = dates;
+        this.stateExpected = stateExpected;
+        this.stateQuantiles = stateQuantiles;
+        this.groupExpected = groupExpected;
+        this.groupQuantiles = groupQuantiles;
+        this.years = years;
+        this.costQuantiles = costQuantiles;
+        this.weeklyFees = weeklyFees;
+    }
+
+    /**
+     * Projects from the stock at the settings' start.
+     *
+     * @param weeklyFees   average weekly fee per group; a group without one has no cost
+     * @param feeInflation yearly fee rise from the start, compounded by day (0.03 = 3%)
+     */
+    public static Projection run(FittedRates fitted, int[] startStock, Scenario scenario, ProjectionSettings settings,
+                                 Map<PlacementGroup, Double> weeklyFees, double feeInflation) {
+        LocalDate start = settings.start();
+        int step = settings.stepDays();
+        int days = (int) ChronoUnit.DAYS.between(start, settings.end());
+        days = (days + step - 1) / step * step;
+        List<LocalDate> dates = new ArrayList<>();
+        int[] reportOfDay = new int[days + 1];
+        java.util.Arrays.fill(reportOfDay, -1);
+        for (int m = 1; m <= settings.months(); m++) {
+            LocalDate date = ProjectionSettings.monthEnd(start.plusMonths(m));
+            int day = (int) ChronoUnit.DAYS.between(start, date) / step * step;
+            reportOfDay[day] = dates.size();
+            dates.add(date);
+        }
+        List<Integer> years = new ArrayList<>();
+        int[] yearOfDay = new int[days + 1];
+        double[] inflation = new double[days + 1];
+        for (int d = 1; d <= days; d++) {
+            int year = financialYear(start.plusDays(d));
+            if (years.isEmpty() || years.get(years.size() - 1) != year) {
+                years.add(year);
+            }
+            yearOfDay[d] = years.size() - 1;
+            inflation[d] = Math.pow(1 + feeInflation, d / 365.25);
+        }
+        Double[] fees = new Double[ForecastState.GROUPS];
+        for (PlacementGroup group : PlacementGroup.values()) {
+            fees[group.ordinal()] = weeklyFees.get(group);
+        }
+
+        List<Transfer> transfers = InterventionSchedule.transfers(scenario.interventions(), start, days);
+        double[] startDoubles = new double[N];
+        for (int i = 0; i < N; i++) {
+            startDoubles[i] = startStock[i];
+        }
+        double[][] path = DeterministicProjection.project(fitted.rates(scenario, null), startDoubles, days, step,
+                transfers);
+        double[][] stateExpected = new double[dates.size()][];
+        double[][] groupExpected = new double[dates.size()][];
+        for (int d = 0; d <= days; d += step) {
+            int r = reportOfDay[d];
+            if (r >= 0) {
+                stateExpected[r] = path[d / step].clone();
+                groupExpected[r] = groupTotals(path[d / step]);
+            }
+        }
+
+        int runs = settings.runs();
+        double[][][] stock = new double[dates.size()][N][runs];
+        double[][][] groupStock = new double[dates.size()][ALL + 1][runs];
+        double[][][] cost = new double[years.size()][ALL + 1][runs];
+        final int stepDays = step;
+        new MonteCarloProjection(runs, settings.seed()).simulate(random -> fitted.rates(scenario, random),
+                startStock, days, step, transfers, (run, day, children) -> {
+                    int r = reportOfDay[day];
+                    if (r >= 0) {
+                        for (int i = 0; i < N; i++) {
+                            stock[r][i][run] = children[i];
+                            groupStock[r][ForecastState.group(i).ordinal()][run] += children[i];
+                            groupStock[r][ALL][run] += children[i];
+                        }
+                    }
+                    if (day > 0) {
+                        double[][] yearCost = cost[yearOfDay[day]];
+                        for (int i = 0; i < N; i++) {
+                            Double fee = fees[ForecastState.group(i).ordinal()];
+                            if (fee != null && children[i] > 0) {
+                                double spend = children[i] * fee / 7 * stepDays * inflation[day];
+                                yearCost[ForecastState.group(i).ordinal()][run] += spend;
+                                yearCost[ALL][run] += spend;
+                            }
+                        }
+                    }
+                });
+        double[][][] stateQuantiles = new double[dates.size()][N][];
+        double[][][] groupQuantiles = new double[dates.size()][ALL + 1][];
+        for (int r = 0; r < dates.size(); r++) {
+            for (int i = 0; i < N; i++) {
+                stateQuantiles[r][i] = Quantiles.of(stock[r][i], LEVELS);
+            }
+            for (int g = 0; g <= ALL; g++) {
+                groupQuantiles[r][g] = Quantiles.of(groupStock[r][g], LEVELS);
+            }
+        }
+        double[][][] costQuantiles = new double[years.size()][ALL + 1][];
+        for (int y = 0; y < years.size(); y++) {
+            for (int g = 0; g <= ALL; g++) {
+                boolean priced = g == ALL || fees[g] != null;
+                costQuantiles[y][g] = priced ? Quantiles.of(cost[y][g], COST_LEVELS) : null;
+            }
+        }
+        return new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected, groupQuantiles,
+                List.copyOf(years), costQuantiles, fees);
+    }
+
+    private static double[] groupTotals(double[] stock) {
+        double[] totals = new double[ALL + 1];
+        for (int i = 0; i < N; i++) {
+            totals[ForecastState.group(i).ordinal()] += stock[i];
+            totals[ALL] += stock[i];
+        }
+        return totals;
+    }
+
+    /** The financial (collection) year ending 31 March that holds a date. */
+    static int financialYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() + 1 : date.getYear();
+    }
+
+    /** The month ends reported, the first a month after the start. */
+    public List<LocalDate> dates() {
+        return dates;
+    }
+
+    public double stateExpected(int date, int state) {
+        return stateExpected[date][state];
+    }
+
+    /** p05, p25, p50, p75, p95 of a state at a reported date. */
+    public double[] stateQuantiles(int date, int state) {
+        return stateQuantiles[date][state];
+    }
+
+    /** Expected children of a group ({@link #ALL} for every group) at a reported date. */
+    public double groupExpected(int date, int group) {
+        return groupExpected[date][group];
+    }
+
+    public double[] groupQuantiles(int date, int group) {
+        return groupQuantiles[date][group];
+    }
+
+    /** The financial years the projection reaches into (the first and last may be part years). */
+    public List<Integer> years() {
+        return years;
+    }
+
+    /** p05, p50, p95 of spend in a year on a group ({@link #ALL} = total); null for a group without a fee. */
+    public double[] costQuantiles(int year, int group) {
+        return costQuantiles[year][group];
+    }
+
+    public Double weeklyFee(PlacementGroup group) {
+        return weeklyFees[group.ordinal()];
+    }
+}

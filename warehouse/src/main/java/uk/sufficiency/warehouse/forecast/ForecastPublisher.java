@@ -1,12 +1,19 @@
 package uk.sufficiency.warehouse.forecast;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import uk.sufficiency.warehouse.FactTable;
+import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.Warehouse;
 
 /**
@@ -21,6 +28,56 @@ public final class ForecastPublisher {
             FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP, FactTable.FORECAST_BACKTEST);
 
     private ForecastPublisher() {
+    }
+
+    /**
+     * Publishes a new snapshot that is the current one with its forecast facts made again from the
+     * saved scenarios and settings as they are now: what saving a scenario on the dashboard does.
+     * The other facts are hard-linked (copied where links are not possible), so this takes seconds.
+     */
+    public static synchronized Path republish(Path warehouseDir, Consumer<String> progress) {
+        Snapshots snapshots = new Snapshots(warehouseDir);
+        Path current = snapshots.current().orElseThrow(() -> new IllegalStateException(
+                "No published snapshot in " + warehouseDir + ": run './sufficiency run' first."));
+        ForecastSettings settings = ForecastSettings.load(warehouseDir);
+        List<Scenario> saved = new ScenarioStore(warehouseDir).all();
+        Path staging = snapshots.beginStaging();
+        boolean published = false;
+        try {
+            linkFacts(current, staging);
+            publish(staging, settings, saved, progress);
+            Path snapshot = snapshots.publish(staging);
+            published = true;
+            return snapshot;
+        } finally {
+            if (!published) {
+                snapshots.discard(staging);
+            }
+        }
+    }
+
+    private static void linkFacts(Path from, Path to) {
+        Set<String> remade = FACTS.stream().map(FactTable::directory).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(file);
+                if (relative.getNameCount() == 0 || remade.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.createLink(target, file);
+                    } catch (UnsupportedOperationException | IOException e) {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the facts of " + from, e);
+        }
     }
 
     public static void publish(Path staging, ForecastSettings settings, List<Scenario> saved, Consumer<String> progress) {

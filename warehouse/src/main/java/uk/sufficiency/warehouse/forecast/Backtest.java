@@ -64,6 +64,7 @@ public final class Backtest {
                     rows.add(new Object[] {la, origin, h, groupId(g), actual[g], q[0], q[1], q[2], q[3], q[4],
                             error(q[2], actual[g]), (double) last[g], error(last[g], actual[g]), trend,
                             error(trend, actual[g])});
+                    // quantiles are compared with the actual unrounded; the error is rounded in the views
                 }
             }
         }

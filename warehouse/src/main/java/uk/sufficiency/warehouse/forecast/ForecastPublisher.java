@@ -151,12 +151,14 @@ public final class ForecastPublisher {
                 for (int s = 0; s < ForecastState.COUNT; s++) {
                     double[] q = projection.stateQuantiles(d, s);
                     states.add(new Object[] {name, la, dates.get(d), ForecastState.group(s).id(),
-                            ForecastState.band(s).label(), projection.stateExpected(d, s), q[0], q[1], q[2], q[3], q[4]});
+                            ForecastState.band(s).label(), round(projection.stateExpected(d, s)), round(q[0]),
+                            round(q[1]), round(q[2]), round(q[3]), round(q[4])});
                 }
                 for (int g = 0; g <= Projection.ALL; g++) {
                     double[] q = projection.groupQuantiles(d, g);
-                    groups.add(new Object[] {name, la, dates.get(d), Backtest.groupId(g), projection.groupExpected(d, g),
-                            q[0], q[1], q[2], q[3], q[4]});
+                    groups.add(new Object[] {name, la, dates.get(d), Backtest.groupId(g),
+                            round(projection.groupExpected(d, g)), round(q[0]), round(q[1]), round(q[2]), round(q[3]),
+                            round(q[4])});
                 }
                 addGaps(name, la, baseline, projection, d, scenario);
             }
@@ -164,8 +166,9 @@ public final class ForecastPublisher {
                 for (int g = 0; g <= Projection.ALL; g++) {
                     double[] q = projection.costQuantiles(y, g);
                     Double fee = g == Projection.ALL ? null : projection.weeklyFee(PlacementGroup.values()[g]);
-                    costs.add(new Object[] {name, la, projection.years().get(y), Backtest.groupId(g), fee,
-                            q == null ? null : q[0], q == null ? null : q[1], q == null ? null : q[2]});
+                    costs.add(new Object[] {name, la, projection.years().get(y), Backtest.groupId(g),
+                            fee == null ? null : round(fee), q == null ? null : round(q[0]), q == null ? null : round(q[1]),
+                            q == null ? null : round(q[2])});
                 }
             }
         }
@@ -185,8 +188,14 @@ public final class ForecastPublisher {
                 int capacity = (recorded == null ? 0 : recorded) + added;
                 double[] q = projection.groupQuantiles(d, group.ordinal());
                 gaps.add(new Object[] {name, la, date, Projection.financialYear(date), quarter(date), group.id(),
-                        provision.id(), q[2], q[4], capacity, q[2] - capacity, q[4] - capacity});
+                        provision.id(), round(q[2]), round(q[4]), capacity, round(q[2] - capacity),
+                        round(q[4] - capacity)});
             }
+        }
+
+        /** Published figures to two decimals: children (quantiles interpolate between runs) and pounds. */
+        static double round(double value) {
+            return Math.round(value * 100) / 100.0;
         }
 
         private static String quarter(LocalDate date) {

@@ -24,6 +24,9 @@ public final class Main {
                        write synthetic 903 returns
               schedule --input DIR --warehouse DIR --cron "0 0 2 * * ?" [--la LA] [--master URL] [--poll SECONDS]
                        run the pipeline on a cron and when new files arrive; Ctrl-C stops
+              forecast --warehouse DIR [--la LA] [--scenario FILE]
+                       print the projection (children by placement group, spend, backtest accuracy); with a
+                       scenario file (JSON, see docs/forecast.md), the scenario beside the base
               status   --warehouse DIR
                        list recent runs, their outcome and summary
               user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin]  (password read from the terminal or stdin)
@@ -60,6 +63,7 @@ public final class Main {
                 case "schedule" -> Commands.schedule(new Args(command, words,
                         Set.of("input", "warehouse", "cron", "la", "master", "poll")), out);
                 case "user" -> UserCommand.run(words, out, err);
+                case "forecast" -> ForecastCommand.run(new Args(command, words, Set.of("warehouse", "la", "scenario")), out);
                 case "status" -> Commands.status(new Args(command, words, Set.of("warehouse")), out);
                 case "loadtest" -> Commands.loadtest(new Args(command, words,
                         Set.of("work", "warehouse", "requests", "seconds")), out, err);

@@ -90,9 +90,13 @@ public enum FactTable {
     /** As {@link #FORECAST} per placement group over all ages, and for all groups ({@code all}). */
     FORECAST_GROUP("forecast_group", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, "
             + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
-    /** Projected spend by financial year and placement group ({@code all} = the total). */
+    /**
+     * Projected spend by financial year and placement group ({@code all} = the total): quantiles over
+     * the runs and the spend along the expected path (differences between scenarios hold no noise).
+     */
     FORECAST_COST_YEAR("forecast_cost_year", true, "scenario VARCHAR, la VARCHAR, year INTEGER, "
-            + "placement_group VARCHAR, weekly_fee DOUBLE, cost_p05 DOUBLE, cost_p50 DOUBLE, cost_p95 DOUBLE"),
+            + "placement_group VARCHAR, weekly_fee DOUBLE, cost_p05 DOUBLE, cost_p50 DOUBLE, cost_p95 DOUBLE, "
+            + "cost_expected DOUBLE"),
     /** Projected children against capacity at each quarter end, for the groups capacity is recorded for. */
     FORECAST_GAP("forecast_gap", true, "scenario VARCHAR, la VARCHAR, quarter_end DATE, year INTEGER, "
             + "quarter VARCHAR, placement_group VARCHAR, provision VARCHAR, demand_p50 DOUBLE, demand_p95 DOUBLE, "

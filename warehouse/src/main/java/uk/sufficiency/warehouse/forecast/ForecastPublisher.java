@@ -168,7 +168,7 @@ public final class ForecastPublisher {
                     Double fee = g == Projection.ALL ? null : projection.weeklyFee(PlacementGroup.values()[g]);
                     costs.add(new Object[] {name, la, projection.years().get(y), Backtest.groupId(g),
                             fee == null ? null : round(fee), q == null ? null : round(q[0]), q == null ? null : round(q[1]),
-                            q == null ? null : round(q[2])});
+                            q == null ? null : round(q[2]), q == null ? null : round(projection.costExpected(y, g))});
                 }
             }
         }

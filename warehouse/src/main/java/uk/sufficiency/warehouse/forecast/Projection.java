@@ -32,11 +32,12 @@ public final class Projection {
     private final double[][][] groupQuantiles;
     private final List<Integer> years;
     private final double[][][] costQuantiles;
+    private final double[][] costExpected;
     private final Double[] weeklyFees;
 
     private Projection(List<LocalDate> dates, double[][] stateExpected, double[][][] stateQuantiles,
                        double[][] groupExpected, double[][][] groupQuantiles, List<Integer> years,
-                       double[][][] costQuantiles, Double[] weeklyFees) {
+                       double[][][] costQuantiles, double[][] costExpected, Double[] weeklyFees) {
         this.dates = dates;
         this.stateExpected = stateExpected;
         this.stateQuantiles = stateQuantiles;
@@ -44,6 +45,7 @@ public final class Projection {
         this.groupQuantiles = groupQuantiles;
         this.years = years;
         this.costQuantiles = costQuantiles;
+        this.costExpected = costExpected;
         this.weeklyFees = weeklyFees;
     }
 
@@ -93,39 +95,36 @@ public final class Projection {
                 transfers);
         double[][] stateExpected = new double[dates.size()][];
         double[][] groupExpected = new double[dates.size()][];
+        double[][] costExpected = new double[years.size()][ALL + 1];
         for (int d = 0; d <= days; d += step) {
             int r = reportOfDay[d];
             if (r >= 0) {
                 stateExpected[r] = path[d / step].clone();
                 groupExpected[r] = groupTotals(path[d / step]);
             }
+            if (d > 0) {
+                addSpend(costExpected[yearOfDay[d]], path[d / step], fees, step * inflation[d]);
+            }
         }
 
         int runs = settings.runs();
         double[][][] stock = new double[dates.size()][N][runs];
         double[][][] groupStock = new double[dates.size()][ALL + 1][runs];
-        double[][][] cost = new double[years.size()][ALL + 1][runs];
-        final int stepDays = step;
+        double[][][] cost = new double[runs][years.size()][ALL + 1];
+        double[] runStock = new double[N];
         new MonteCarloProjection(runs, settings.seed()).simulate(random -> fitted.rates(scenario, random),
                 startStock, days, step, transfers, (run, day, children) -> {
                     int r = reportOfDay[day];
-                    if (r >= 0) {
-                        for (int i = 0; i < N; i++) {
+                    for (int i = 0; i < N; i++) {
+                        runStock[i] = children[i];
+                        if (r >= 0) {
                             stock[r][i][run] = children[i];
                             groupStock[r][ForecastState.group(i).ordinal()][run] += children[i];
                             groupStock[r][ALL][run] += children[i];
                         }
                     }
                     if (day > 0) {
-                        double[][] yearCost = cost[yearOfDay[day]];
-                        for (int i = 0; i < N; i++) {
-                            Double fee = fees[ForecastState.group(i).ordinal()];
-                            if (fee != null && children[i] > 0) {
-                                double spend = children[i] * fee / 7 * stepDays * inflation[day];
-                                yearCost[ForecastState.group(i).ordinal()][run] += spend;
-                                yearCost[ALL][run] += spend;
-                            }
-                        }
+                        addSpend(cost[run][yearOfDay[day]], runStock, fees, step * inflation[day]);
                     }
                 });
         double[][][] stateQuantiles = new double[dates.size()][N][];
@@ -142,11 +141,27 @@ public final class Projection {
         for (int y = 0; y < years.size(); y++) {
             for (int g = 0; g <= ALL; g++) {
                 boolean priced = g == ALL || fees[g] != null;
-                costQuantiles[y][g] = priced ? Quantiles.of(cost[y][g], COST_LEVELS) : null;
+                double[] spend = new double[runs];
+                for (int run = 0; run < runs; run++) {
+                    spend[run] = cost[run][y][g];
+                }
+                costQuantiles[y][g] = priced ? Quantiles.of(spend, COST_LEVELS) : null;
             }
         }
         return new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected, groupQuantiles,
-                List.copyOf(years), costQuantiles, fees);
+                List.copyOf(years), costQuantiles, costExpected, fees);
+    }
+
+    /** Adds a step's spend (children × weekly fee ÷ 7 × days × inflation) to a year's totals by group. */
+    private static void addSpend(double[] yearCost, double[] stock, Double[] fees, double inflatedDays) {
+        for (int i = 0; i < N; i++) {
+            Double fee = fees[ForecastState.group(i).ordinal()];
+            if (fee != null) {
+                double spend = stock[i] * fee / 7 * inflatedDays;
+                yearCost[ForecastState.group(i).ordinal()] += spend;
+                yearCost[ALL] += spend;
+            }
+        }
     }
 
     private static double[] groupTotals(double[] stock) {
@@ -194,6 +209,11 @@ public final class Projection {
     /** p05, p50, p95 of spend in a year on a group ({@link #ALL} = total); null for a group without a fee. */
     public double[] costQuantiles(int year, int group) {
         return costQuantiles[year][group];
+    }
+
+    /** Spend in a year on a group ({@link #ALL} = total) along the expected path; 0 for a group without a fee. */
+    public double costExpected(int year, int group) {
+        return costExpected[year][group];
     }
 
     public Double weeklyFee(PlacementGroup group) {

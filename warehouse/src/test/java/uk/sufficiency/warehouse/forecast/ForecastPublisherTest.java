@@ -1,0 +1,157 @@
+package uk.sufficiency.warehouse.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.warehouse.FactTable;
+import uk.sufficiency.warehouse.Snapshots;
+import uk.sufficiency.warehouse.Warehouse;
+import uk.sufficiency.warehouse.forecast.Scenario.Intervention;
+
+/**
+ * Spend, interventions and the gap against capacity, worked by hand on a snapshot where nobody
+ * enters, moves or leaves (no flows), so every run and the expected path agree exactly.
+ * At 31 March 2024: 10 children aged 10-15 in IFA fostering, 10 in agency homes.
+ * IFA fees in the year to 31 March 2024 (1 April 2023 on): £700 a week for 100 days (1 June to
+ * 8 September 2023) and £1,000 for 50 days (1 January to 19 February 2024): (70,000 + 50,000) / 150
+ * = £800 a week; a £5,000 line of May 2022 is before the year and does not count.
+ * Capacity: 4 in-house home beds (1 January 2024), 5 block home beds (31 December 2023).
+ */
+class ForecastPublisherTest {
+    private static final ForecastSettings SETTINGS = new ForecastSettings(24, 48, 50, 7L, 1, 0.0, 0);
+    @TempDir
+    Path dir;
+
+    private ForecastFixture fixture() {
+        return new ForecastFixture()
+                .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.FOSTER_IFA, 10, 310)
+                .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_AGENCY, 10, 310)
+                .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c1", "l1", "P1", "Carers", "spot", 700.0,
+                        null, null, null, LocalDate.of(2023, 6, 1), LocalDate.of(2023, 9, 8), "foster_ifa", "U4", "PR4")
+                .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c2", "l2", "P1", "Carers", "spot", 1000.0,
+                        null, null, null, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 19), "foster_ifa", "U4", "PR4")
+                .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c3", "l3", "P1", "Carers", "spot", 5000.0,
+                        null, null, null, LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 31), "foster_ifa", "U4", "PR4")
+                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2024, 1, 1), "inhouse_home_beds", 4, 4, null, null, null)
+                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2023, 12, 31), "block_home_beds", 5, 5, null, null, null);
+    }
+
+    private Warehouse publishForecast(List<Scenario> scenarios) {
+        Path snapshot = fixture().publish(dir);
+        ForecastPublisher.publish(snapshot, SETTINGS, scenarios, message -> { });
+        return Warehouse.open(snapshot);
+    }
+
+    private static List<List<Object>> rows(Warehouse warehouse, String sql) {
+        return warehouse.query(sql).stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
+    }
+
+    @Test
+    void spendIsChildrenTimesTheAverageFeeForEachDayOfTheYear() {
+        try (Warehouse warehouse = publishForecast(List.of())) {
+            // 10 x 800 / 7 x 365 days = 417,142.857...; 2027-28 holds 29 February 2028: x 366 = 418,285.714...
+            assertEquals(List.of(
+                    List.of(2025, 800.0, 417142.86, 417142.86, 417142.86, 417142.86),
+                    List.of(2026, 800.0, 417142.86, 417142.86, 417142.86, 417142.86),
+                    List.of(2027, 800.0, 417142.86, 417142.86, 417142.86, 417142.86),
+                    List.of(2028, 800.0, 418285.71, 418285.71, 418285.71, 418285.71)), rows(warehouse, """
+                    SELECT year, weekly_fee, cost_p05, cost_p50, cost_p95, cost_expected FROM forecast_cost_year
+                    WHERE placement_group = 'foster_ifa' ORDER BY year"""));
+            // agency homes have no cost lines: no fee, no spend, and the total is IFA's alone
+            assertEquals(List.of(Arrays.asList(null, null, 417142.86)), rows(warehouse, """
+                    SELECT max(weekly_fee) FILTER (WHERE placement_group = 'home_agency'),
+                           max(cost_p50) FILTER (WHERE placement_group = 'home_agency'),
+                           max(cost_p50) FILTER (WHERE placement_group = 'all' AND year = 2025)
+                    FROM forecast_cost_year"""));
+        }
+    }
+
+    @Test
+    void feesRiseDayByDayWithInflation() {
+        Path snapshot = fixture().publish(dir);
+        try (Warehouse warehouse = Warehouse.open(snapshot)) {
+            ForecastPublisher.Baseline baseline = ForecastPublisher.Baseline.of(warehouse, ForecastFixture.LA,
+                    LocalDate.of(2022, 4, 1), LocalDate.of(2024, 3, 31), SETTINGS);
+            Projection projection = baseline.project(new Scenario("Dearer", null, null, null, 0.03), SETTINGS);
+            // day d of the year costs 10 x 800 / 7 x 1.03^(d / 365.25): a geometric series with
+            // ratio r = 1.03^(1 / 365.25) over days 1 to 365: a r (1 - r^365) / (1 - r).
+            double r = Math.pow(1.03, 1 / 365.25);
+            double firstYear = 10 * 800 / 7.0 * r * (1 - Math.pow(r, 365)) / (1 - r);
+            assertEquals(firstYear, projection.costExpected(0, Projection.ALL), 1e-6);
+            assertEquals(423_382, Math.round(firstYear)); // 1.5% above 417,143: on average half a year of 3%
+        }
+    }
+
+    @Test
+    void interventionsMoveChildrenAndAddPlacesToTheGap() {
+        Scenario homes = new Scenario("Two new homes", null, null, List.of(
+                new Intervention("Two 3-bed in-house homes", LocalDate.of(2024, 4, 10), "home_agency", "home_inhouse",
+                        null, 6.0, false, 6),
+                new Intervention("Step-downs", LocalDate.of(2024, 4, 1), "foster_ifa", "foster_inhouse", null, 8.0,
+                        true, null)), null);
+        try (Warehouse warehouse = publishForecast(List.of(homes))) {
+            // 6 of the 10 agency-home children move on 10 April 2024. Step-downs: 8 a year from 1 April
+            // (day 1), one each time another 365.25/8 = 45.66 days have passed: by 31 March 2025
+            // (day 365) floor(365 x 8 / 365.25) = 7, by 31 March 2026 the 10 there were.
+            assertEquals(List.of(
+                    List.of("2024-04-30", "foster_ifa", 10.0, 10.0), List.of("2024-04-30", "foster_inhouse", 0.0, 0.0),
+                    List.of("2024-04-30", "home_agency", 4.0, 4.0), List.of("2024-04-30", "home_inhouse", 6.0, 6.0),
+                    List.of("2025-03-31", "foster_ifa", 3.0, 3.0), List.of("2025-03-31", "foster_inhouse", 7.0, 7.0),
+                    List.of("2026-03-31", "foster_ifa", 0.0, 0.0), List.of("2026-03-31", "foster_inhouse", 10.0, 10.0)),
+                    rows(warehouse, """
+                            SELECT CAST(date AS VARCHAR), placement_group, expected, p50 FROM forecast_group
+                            WHERE scenario = 'Two new homes' AND placement_group <> 'all'
+                              AND (expected > 0 OR placement_group LIKE 'foster_i%')
+                              AND date IN ('2024-04-30', '2025-03-31', '2026-03-31')
+                              AND (date = '2024-04-30' OR placement_group LIKE 'foster%')
+                            ORDER BY date, placement_group"""));
+            // 30 June 2024 (Q1 of 2024-25): base has 10 in agency homes against 5 block beds (gap 5)
+            // and none in in-house homes against 4 beds (-4); the scenario 4 against 5 (-1) and 6 against 4 + 6 (-4).
+            assertEquals(List.of(
+                    List.of("Two new homes", "home_agency", "block_home_beds", 4.0, 5, -1.0),
+                    List.of("Two new homes", "home_inhouse", "inhouse_home_beds", 6.0, 10, -4.0),
+                    List.of("base", "home_agency", "block_home_beds", 10.0, 5, 5.0),
+                    List.of("base", "home_inhouse", "inhouse_home_beds", 0.0, 4, -4.0)), rows(warehouse, """
+                    SELECT scenario, placement_group, provision, demand_p50, capacity, gap_p50 FROM forecast_gap
+                    WHERE quarter_end = '2024-06-30' AND quarter = 'Q1' AND year = 2025 ORDER BY scenario, placement_group"""));
+        }
+    }
+
+    @Test
+    void republishingRemakesTheForecastFromSavedScenariosAndKeepsTheOtherFacts() throws Exception {
+        Path first = fixture().publish(dir);
+        ForecastPublisher.publish(first, SETTINGS, List.of(), message -> { });
+        Files.writeString(dir.resolve(ForecastSettings.FILE), "{\"runs\": 50, \"backtestOrigins\": 0}");
+        new ScenarioStore(dir).save(new Scenario("Fewer entries", "Entries down a tenth", List.of(
+                new Scenario.RateChange(Scenario.RateKind.entry, null, null, null, 0.9, null)), null, null));
+        Path second = ForecastPublisher.republish(dir, message -> { });
+        assertNotEquals(first, second);
+        assertEquals(second, new Snapshots(dir).current().orElseThrow());
+        try (Warehouse warehouse = Warehouse.open(second)) {
+            assertEquals(List.of(List.of("Fewer entries"), List.of("base")),
+                    rows(warehouse, "SELECT DISTINCT scenario FROM forecast_settings ORDER BY 1"));
+            assertEquals(List.of(List.of(2L)), rows(warehouse, "SELECT count(*) FROM capacity"));
+        }
+        Path capacity = second.resolve("capacity").resolve("part-00000.parquet");
+        assertTrue(Files.isSameFile(capacity, first.resolve("capacity").resolve("part-00000.parquet"))
+                || Files.mismatch(capacity, first.resolve("capacity").resolve("part-00000.parquet")) == -1);
+    }
+
+    @Test
+    void withoutStockOrFlowsTheProjectionIsEmptyButPublished() {
+        try (Warehouse warehouse = Warehouse.open(new ForecastFixture().publish(dir))) {
+            Map<String, Object> none = warehouse.query("SELECT count(*) AS n FROM forecast").get(0);
+            assertEquals(0L, ((Number) none.get("n")).longValue());
+        }
+    }
+}

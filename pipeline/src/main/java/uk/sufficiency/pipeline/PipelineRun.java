@@ -125,8 +125,9 @@ public final class PipelineRun {
             Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
                     children, laWindow, staging, cached);
             progress.step("Forecast history: children moving between placement groups and age bands");
-            write(ForecastHistory.flows(repaired, children, laWindow), staging, FactTable.FORECAST_FLOWS);
-            write(ForecastHistory.stock(repaired, children, laWindow), staging, FactTable.FORECAST_STOCK);
+            Dataset<Row> stays = cache(cached, ForecastHistory.stays(repaired, children, laWindow));
+            write(ForecastHistory.flows(stays), staging, FactTable.FORECAST_FLOWS);
+            write(ForecastHistory.stock(stays, laWindow), staging, FactTable.FORECAST_STOCK);
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
                     .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
 

@@ -59,8 +59,7 @@ public final class ForecastHistory {
      * {@code not_in_care} (no band); leavers go to {@code left_care} or, on or after the 18th
      * birthday, {@code aged_out} (no band).
      */
-    public static Dataset<Row> flows(Dataset<Row> repaired, Dataset<Row> children, Dataset<Row> laWindow) {
-        Dataset<Row> stays = stays(repaired, children, laWindow);
+    public static Dataset<Row> flows(Dataset<Row> stays) {
         Column inWindow = col("decom").geq(col("window_start")).and(col("decom").leq(col("window_end")));
         Dataset<Row> arrivals = stays.where(inWindow).select(col("la"), col("decom").as("date"),
                 when(col("continues"), ChildAge.band(ChildAge.on(col("dob"), date_add(col("decom"), -1))))
@@ -90,8 +89,7 @@ public final class ForecastHistory {
      * counting-rules §6), child_days (days in the month × children looked after at the end of each).
      * Every state of every month of the window has a row, zeros included.
      */
-    public static Dataset<Row> stock(Dataset<Row> repaired, Dataset<Row> children, Dataset<Row> laWindow) {
-        Dataset<Row> stays = stays(repaired, children, laWindow);
+    public static Dataset<Row> stock(Dataset<Row> stays, Dataset<Row> laWindow) {
         // +1 on the first day in a state, -1 on the first day out of it: stock at the end of day D is
         // the sum of changes dated D or before.
         Dataset<Row> starts = stays.select(col("la"), col("start").as("date"),
@@ -114,7 +112,7 @@ public final class ForecastHistory {
         Dataset<Row> grid = laWindow.select(col("la"), explode(sequence(make_date(col("first_year").minus(1), lit(4), lit(1)),
                         make_date(col("last_year"), lit(3), lit(1)), expr("INTERVAL 1 MONTH"))).as("month"))
                 .select(col("la"), last_day(col("month")).as("month_end"))
-                .crossJoin(states(repaired.sparkSession()));
+                .crossJoin(states(stays.sparkSession()));
         WindowSpec upToMonth = Window.partitionBy(col("la"), col("age_band"), col("placement_group"))
                 .orderBy(col("month_end")).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         return grid.join(byMonth, new String[] {"la", "month_end", "age_band", "placement_group"}, "left")
@@ -131,9 +129,13 @@ public final class ForecastHistory {
      * Each episode's time in care clipped to the data window, with its group and the facts about
      * its neighbours the flows need: la, dob, decom, dec, start, end (first day out, exclusive),
      * window_start, window_end, placement_group, previous_group, continues (the previous episode
-     * ended the day this began), ends_care (no episode begins the day this one ends).
+     * ended the day this began), ends_care (no episode begins the day this one ends). Both facts
+     * are built from it, so a run caches it.
+     *
+     * @param repaired surviving, repaired episodes with raw child ids (they never leave this job)
+     * @param children one Header row per child (la, child, dob)
      */
-    private static Dataset<Row> stays(Dataset<Row> repaired, Dataset<Row> children, Dataset<Row> laWindow) {
+    public static Dataset<Row> stays(Dataset<Row> repaired, Dataset<Row> children, Dataset<Row> laWindow) {
         WindowSpec byChild = Window.partitionBy(col("la"), col("child")).orderBy(col("decom"));
         Column windowStart = make_date(col("first_year").minus(1), lit(4), lit(1));
         Column windowEnd = make_date(col("last_year"), lit(3), lit(31));

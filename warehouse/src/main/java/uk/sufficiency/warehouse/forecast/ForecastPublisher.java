@@ -86,20 +86,10 @@ public final class ForecastPublisher {
         scenarios.addAll(saved);
         Rows rows = new Rows();
         try (Warehouse warehouse = Warehouse.open(staging)) {
-            List<Map<String, Object>> las = warehouse.query("SELECT la, first_year, last_year FROM la_window ORDER BY la");
-            for (Map<String, Object> la : las) {
-                String name = (String) la.get("la");
-                LocalDate windowFirst = LocalDate.of(((Number) la.get("first_year")).intValue() - 1, 4, 1);
-                LocalDate windowLast = LocalDate.of(((Number) la.get("last_year")).intValue(), 3, 31);
-                progress.accept("Forecast for " + name + ": " + scenarios.size() + " scenario(s), "
-                        + settings.runs() + " runs each, and the backtest");
-                Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
-                for (Scenario scenario : scenarios) {
-                    Projection projection = baseline.project(scenario, settings);
-                    rows.add(scenario, name, baseline, projection, settings);
-                }
-                rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
-            }
+            // LAs are independent: project them in parallel (each query has its own connection).
+            warehouse.query("SELECT la, first_year, last_year FROM la_window ORDER BY la").parallelStream()
+                    .map(la -> forecastLa(warehouse, la, scenarios, settings, progress))
+                    .forEachOrdered(rows::addAll);
         }
         FactWriter.write(staging, FactTable.FORECAST_SETTINGS, rows.settings);
         FactWriter.write(staging, FactTable.FORECAST, rows.states);
@@ -107,6 +97,22 @@ public final class ForecastPublisher {
         FactWriter.write(staging, FactTable.FORECAST_COST_YEAR, rows.costs);
         FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
         FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+    }
+
+    private static Rows forecastLa(Warehouse warehouse, Map<String, Object> la, List<Scenario> scenarios,
+                                   ForecastSettings settings, Consumer<String> progress) {
+        String name = (String) la.get("la");
+        LocalDate windowFirst = LocalDate.of(((Number) la.get("first_year")).intValue() - 1, 4, 1);
+        LocalDate windowLast = LocalDate.of(((Number) la.get("last_year")).intValue(), 3, 31);
+        progress.accept("Forecast for " + name + ": " + scenarios.size() + " scenario(s), " + settings.runs()
+                + " runs each, and the backtest");
+        Rows rows = new Rows();
+        Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
+        for (Scenario scenario : scenarios) {
+            rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
+        }
+        rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
+        return rows;
     }
 
     /**
@@ -140,6 +146,15 @@ public final class ForecastPublisher {
         final List<Object[]> costs = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
         final List<Object[]> backtest = new ArrayList<>();
+
+        void addAll(Rows other) {
+            settings.addAll(other.settings);
+            states.addAll(other.states);
+            groups.addAll(other.groups);
+            costs.addAll(other.costs);
+            gaps.addAll(other.gaps);
+            backtest.addAll(other.backtest);
+        }
 
         void add(Scenario scenario, String la, Baseline baseline, Projection projection, ForecastSettings forecast) {
             String name = scenario.name();

@@ -70,6 +70,43 @@ class MainTest {
     }
 
     @Test
+    void forecastPrintsThePublishedProjectionAndAScenarioBesideIt() throws Exception {
+        String warehouse = temp.resolve("warehouse").toString();
+        assertEquals(0, cli("run", "--input", RULES.toString(), "--warehouse", warehouse, "--la", "Testshire").status());
+        Result forecast = cli("forecast", "--warehouse", warehouse);
+        assertEquals(0, forecast.status(), forecast.err());
+        // The window is 2021-2022, shorter than three years: the rates come from all of it.
+        assertTrue(forecast.out().startsWith("Forecast for Testshire from 31/03/2022: rates fitted on 01/04/2020 to"
+                + " 31/03/2022, 500 simulated runs (seed 20261201), fees rising 3.0% a year"), forecast.out());
+        // The printed medians and bands are the published ones, as the Forecast page reads them.
+        Result published = cli("sql", "--warehouse", warehouse, """
+                SELECT printf('%.0f [%.0f-%.0f]', p50, p05, p95) AS cell FROM forecast_group
+                WHERE scenario = 'base' AND placement_group = 'all' AND strftime(date, '%m-%d') = '03-31' ORDER BY date""");
+        List<String> cells = published.out().lines().skip(1).toList();
+        assertEquals(4, cells.size(), published.out());
+        String allRow = forecast.out().lines().filter(l -> l.startsWith("All placements")).findFirst().orElseThrow();
+        for (String cell : cells) {
+            assertTrue(allRow.contains(cell), cell + " in " + allRow);
+        }
+        assertTrue(forecast.out().contains("Backtest: the data window is too short"), forecast.out());
+
+        // Nobody enters or leaves before 18, and nobody here turns 18 by 2026: the children at the
+        // start stay, expected 5 (the sixth has no Header DOB, so no age band) at every 31 March.
+        Path scenario = Files.writeString(temp.resolve("closed.json"), """
+                {"name": "Closed doors", "rateChanges": [{"kind": "entry", "multiply": 0},
+                                                         {"kind": "leaving", "multiply": 0}]}""");
+        Result withScenario = cli("forecast", "--warehouse", warehouse, "--scenario", scenario.toString());
+        assertEquals(0, withScenario.status(), withScenario.err());
+        String scenarioAll = withScenario.out().lines().filter(l -> l.startsWith("All placements")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertEquals(4, scenarioAll.split("-> 5 \\(").length - 1, scenarioAll);
+
+        Result missing = cli("forecast", "--warehouse", warehouse, "--scenario", temp.resolve("nope.json").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().startsWith("error: " + temp.resolve("nope.json")), missing.err());
+    }
+
+    @Test
     void usageMistakesExitWithStatusTwo() {
         Result unknown = cli("frobnicate");
         assertEquals(2, unknown.status());

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.FactTable;
@@ -148,10 +147,16 @@ class ForecastPublisherTest {
     }
 
     @Test
-    void withoutStockOrFlowsTheProjectionIsEmptyButPublished() {
-        try (Warehouse warehouse = Warehouse.open(new ForecastFixture().publish(dir))) {
-            Map<String, Object> none = warehouse.query("SELECT count(*) AS n FROM forecast").get(0);
-            assertEquals(0L, ((Number) none.get("n")).longValue());
+    void anLaWithNoChildrenIsProjectedAtZero() {
+        Path snapshot = new ForecastFixture().publish(dir);
+        ForecastPublisher.publish(snapshot, SETTINGS, List.of(), message -> { });
+        try (Warehouse warehouse = Warehouse.open(snapshot)) {
+            // 48 month ends x 45 states, all zero; no fees, so no spend; no capacity, so no gap rows
+            assertEquals(List.of(List.of(2160L, 0.0, 0.0)), rows(warehouse,
+                    "SELECT count(*), max(expected), max(p95) FROM forecast"));
+            assertEquals(List.of(List.of(0L)), rows(warehouse, "SELECT count(*) FROM forecast_gap"));
+            assertEquals(List.of(Arrays.asList(null, 0.0)), rows(warehouse,
+                    "SELECT max(cost_p50) FILTER (WHERE placement_group <> 'all'), max(cost_p50) FROM forecast_cost_year"));
         }
     }
 }

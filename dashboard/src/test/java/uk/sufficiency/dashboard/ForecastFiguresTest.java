@@ -1,6 +1,7 @@
 package uk.sufficiency.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
 
@@ -156,6 +157,24 @@ class ForecastFiguresTest extends TwoLaServerTest {
                  {"reference_from":"2021-04-01","reference_to":"2022-03-31","from_age_band":"10 to 15",
                   "from_group":"other","to_age_band":"10 to 15","to_group":"left_care","children":"[c]",
                   "exposure_days":"[c]","rate_per_year":"[c]"}]"""), browser.get("/api/forecast-rates?la=Lancashire")));
+    }
+
+    @Test
+    void theForecastPageDrawsTheProjectionAsBandsWithTheModelExplained() {
+        as(TestUsers.LANCASHIRE, browser -> {
+            String page = browser.get("/forecast?la=Lancashire").body();
+            assertTrue(page.contains("<a href=\"/forecast\" aria-current=\"page\">Forecast</a>"), page);
+            assertTrue(page.contains("<div id=\"forecast-all-chart\" class=\"chart\" role=\"img\" "
+                    + "aria-labelledby=\"forecast-all-heading\" data-src=\"/api/forecast-projection?la=Lancashire\""), page);
+            assertTrue(page.contains("&quot;type&quot;:&quot;band&quot;"), page);
+            assertTrue(page.contains("<h2 id=\"forecast-all-heading\">Children looked after (All placements), history and"
+                    + " base projection: Lancashire, 31 January 2022 to 31 March 2023</h2>"), page);
+            assertTrue(page.contains("<p class=\"note\">A Markov stock-and-flow model over age band × placement group"),
+                    page);
+            // No in-house fostering in this snapshot: its panel says so instead of drawing an empty chart.
+            assertFalse(page.contains("id=\"forecast-foster-inhouse-chart\""), page);
+            assertTrue(page.contains("data-src=\"/api/forecast-accuracy?la=Lancashire\""), page);
+        });
     }
 
     @Test

@@ -77,7 +77,7 @@ class DashboardInBrowserTest {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     /** Every page of issue 3; the test opens what the navigation links to and checks these are among them. */
     private static final List<String> EXPECTED_PAGES = List.of("/", "/children", "/benchmarks", "/fostering",
-            "/data-quality");
+            "/data-quality", "/forecast");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
     private static final ObjectMapper JSON = new ObjectMapper();

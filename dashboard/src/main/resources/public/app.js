@@ -148,8 +148,8 @@
       return { name: label[name], type: 'line', data: drawable(q[name]), itemStyle: { color: colour },
         lineStyle: { color: colour, width: 2, type: dashed ? 'dashed' : 'solid' }, showSymbol: false, connectNulls: false };
     }
-    var wide = '90% range (' + label.p05 + ' to ' + label.p95 + ')';
-    var narrow = '50% range (' + label.p25 + ' to ' + label.p75 + ')';
+    var wide = '90% range (p05 to p95)';
+    var narrow = '50% range (p25 to p75)';
     var series = range(wide, 'p05', 'p95', 0.15).concat(range(narrow, 'p25', 'p75', 0.3),
       [line('p50', PALETTE[0], true), line('actual', TEXT, false)]);
     var legend = [label.actual, label.p50, narrow, wide].filter(function (name) {

@@ -25,7 +25,8 @@ import uk.sufficiency.warehouse.figures.FigureCatalogue;
 
 /**
  * The dashboard's web server: its pages ({@link Page}), each catalogue figure as JSON, CSV and XLSX,
- * ECharts from the webjar and the pages' own script and style from {@code /public}. Only aggregates are served. Every figure needs a
+ * ECharts from the webjar and the pages' own script and style from {@code /public}, and the Forecast page's
+ * scenario forms ({@link ScenarioRoutes}). Only aggregates are served. Every figure needs a
  * signed-in user ({@link Login}) and is suppressed for that user (counting-rules §9, via
  * {@link Figures}). Every response carries headers that forbid inline script, framing, MIME
  * sniffing and leaking the URL onwards; pages and API answers are never cached.

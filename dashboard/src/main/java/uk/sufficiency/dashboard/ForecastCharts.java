@@ -6,12 +6,12 @@ import uk.sufficiency.warehouse.forecast.PlacementGroup;
 
 /** The Forecast page's charts: the projection one chart per major group, then scenarios, cost, gap and the backtest. */
 final class ForecastCharts {
-    /** The groups drawn one chart each: the total, then the kinds of home sufficiency plans are about. */
+    /** The groups drawn one chart each after the total: the kinds of home sufficiency plans are about. */
     private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
             PlacementGroup.HOME_INHOUSE, PlacementGroup.HOME_AGENCY, PlacementGroup.SUPPORTED);
-    static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
-            + " move rates fitted on the reference period (in the table of how each projection was made), run 500"
-            + " times from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
+    private static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
+            + " move rates fitted on the reference period, run 500 times (the last table has the period and the runs)"
+            + " from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
             + " middle 50% and 90% of the runs. Each group's range is its own: the groups' medians do not add up to"
             + " the total's. The backtest below says how accurate it has been.";
 

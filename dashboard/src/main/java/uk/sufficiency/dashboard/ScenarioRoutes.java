@@ -48,10 +48,9 @@ final class ScenarioRoutes {
     void delete(Context ctx, Figures figures, String la) {
         mayChange(ctx);
         String name = ctx.formParam("name");
-        if (name == null || store.all().stream().noneMatch(s -> s.name().equals(name))) {
+        if (name == null || !store.delete(name)) {
             throw new NotFoundResponse("No saved scenario is called '" + name + "'.");
         }
-        store.delete(name);
         republisher.republish(warehouseDir);
         backToThePage(ctx, la, "deleted", name);
     }

@@ -55,7 +55,7 @@ final class ScenarioRoutes {
         backToThePage(ctx, la, "deleted", name);
     }
 
-    /** The definition as {@code ./sufficiency forecast --scenario FILE} reads it. */
+    /** The definition as saved: the file {@link ScenarioStore} reads, holding no child's data. */
     void download(Context ctx) {
         String name = ctx.queryParam("name");
         Scenario scenario = store.all().stream().filter(s -> s.name().equals(name)).findFirst()

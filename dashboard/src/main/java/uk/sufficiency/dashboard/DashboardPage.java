@@ -21,8 +21,8 @@ final class DashboardPage {
     private DashboardPage() {
     }
 
-    /** Who is signed in, for the header and its sign-out form. */
-    record Account(String username, String scope, String csrfToken) {
+    /** Who is signed in, for the header and its forms; {@code admin} may change scenarios. */
+    record Account(String username, String scope, String csrfToken, boolean admin) {
     }
 
     /**

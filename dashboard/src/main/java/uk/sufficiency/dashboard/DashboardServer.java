@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.sufficiency.dashboard.auth.Role;
 import uk.sufficiency.dashboard.auth.Users;
 import uk.sufficiency.warehouse.Viewer;
 import uk.sufficiency.warehouse.figures.Figure;
@@ -24,7 +25,8 @@ import uk.sufficiency.warehouse.figures.FigureCatalogue;
 
 /**
  * The dashboard's web server: its pages ({@link Page}), each catalogue figure as JSON, CSV and XLSX,
- * ECharts from the webjar and the pages' own script and style from {@code /public}. Only aggregates are served. Every figure needs a
+ * ECharts from the webjar and the pages' own script and style from {@code /public}, and the Forecast page's
+ * scenario forms ({@link ScenarioRoutes}). Only aggregates are served. Every figure needs a
  * signed-in user ({@link Login}) and is suppressed for that user (counting-rules §9, via
  * {@link Figures}). Every response carries headers that forbid inline script, framing, MIME
  * sniffing and leaking the URL onwards; pages and API answers are never cached.
@@ -61,6 +63,11 @@ public final class DashboardServer {
 
     /** With a clock for sessions and the sign-in limit, so tests can move time on. */
     static Javalin create(Path warehouseDir, Users users, Clock clock) {
+        return create(warehouseDir, users, clock, Republisher.FORECAST);
+    }
+
+    /** And with what remakes the forecast when a scenario is saved, so tests need not run the model. */
+    static Javalin create(Path warehouseDir, Users users, Clock clock, Republisher republisher) {
         if (users.isEmpty()) {
             throw new IllegalStateException(noUsers(users.file()));
         }
@@ -84,8 +91,12 @@ public final class DashboardServer {
 
         for (Page page : Page.ALL) {
             app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,
-                    account(ctx), pageQuery(ctx, la), warehouseDir))));
+                    account(ctx), pageQuery(ctx, la), warehouseDir, ScenarioEditor.View.of(ctx)))));
         }
+        ScenarioRoutes scenarios = new ScenarioRoutes(warehouseDir, republisher);
+        app.post("/forecast/scenarios", forLa(current, scenarios::save));
+        app.post("/forecast/scenarios/delete", forLa(current, scenarios::delete));
+        app.get("/forecast/scenario.json", scenarios::download);
         app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
         app.get("/api/runs", withFigures(current, (ctx, figures) -> ctx.json(Map.of("runs", RunsPanel.runs(warehouseDir)))));
         for (Figure figure : FigureCatalogue.all()) {
@@ -121,9 +132,10 @@ public final class DashboardServer {
                 + "(--la '*' for a regional analyst who sees every LA; the password is asked for) and start it again.";
     }
 
-    private static DashboardPage.Account account(Context ctx) {
+    static DashboardPage.Account account(Context ctx) {
         Login.SignedIn signedIn = Login.signedIn(ctx);
-        return new DashboardPage.Account(signedIn.user().username(), signedIn.user().scope(), signedIn.csrfToken());
+        return new DashboardPage.Account(signedIn.user().username(), signedIn.user().scope(), signedIn.csrfToken(),
+                signedIn.user().role() == Role.ADMIN);
     }
 
     private interface FiguresHandler {
@@ -164,7 +176,7 @@ public final class DashboardServer {
     }
 
     /** The page's own selection, to carry into its chart and download links. */
-    private static String pageQuery(Context ctx, String la) {
+    static String pageQuery(Context ctx, String la) {
         StringBuilder query = new StringBuilder("la=").append(URLEncoder.encode(la, StandardCharsets.UTF_8));
         for (String name : List.of("from", "to", "publication")) {
             String value = ctx.queryParam(name);
@@ -222,7 +234,7 @@ public final class DashboardServer {
         }
     }
 
-    private static String fileNamePart(String la) {
+    static String fileNamePart(String la) {
         return la.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
     }
 }

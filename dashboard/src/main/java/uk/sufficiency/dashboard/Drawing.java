@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * How app.js draws a figure's rows with ECharts: bars or lines along {@code x}; either one series
  * per value of the {@code series} column (showing {@code values.get(0)}), or one series per value
- * column. {@code only} keeps the rows whose column has the given value (for the table too);
+ * column; or, for a projection ({@link #bands}), its ranges shaded about its median beside the
+ * history. {@code only} keeps the rows whose column has the given value (for the table too);
  * {@code percent} labels the axis as a percentage.
  */
 record Drawing(String type, boolean stacked, String x, String series, List<String> values, boolean percent,
@@ -36,6 +37,15 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
 
     static Drawing linesBy(String x, String series, String value, String yName) {
         return new Drawing("line", false, x, series, List.of(value), false, Map.of(), yName);
+    }
+
+    /**
+     * A projection along {@code x}: the p05-p95 and p25-p75 ranges shaded, the p50 line and the
+     * actual history, from the columns actual, p05, p25, p50, p75 and p95 (forecast figures' names).
+     */
+    static Drawing bands(String x, String yName) {
+        return new Drawing("band", false, x, null, List.of("actual", "p05", "p25", "p50", "p75", "p95"), false,
+                Map.of(), yName);
     }
 
     Drawing inPercent() {

@@ -171,8 +171,7 @@ final class Login {
     }
 
     private void signOut(Context ctx) {
-        SignedIn signedIn = signedIn(ctx);
-        if (!sameOrigin(ctx) || !Tokens.same(signedIn.csrfToken(), ctx.formParam("csrf"))) {
+        if (!fromThisDashboard(ctx)) {
             ctx.status(HttpStatus.FORBIDDEN).html(DashboardPage.message("Sign-out refused",
                     "The sign-out form did not come from this dashboard, so nothing was done. "
                             + "Use the Sign out button on a dashboard page."));
@@ -181,6 +180,11 @@ final class Login {
         sessions.end(ctx.cookie(SESSION_COOKIE));
         setCookie(ctx, SESSION_COOKIE, "", "/", true);
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    /** A POST of one of the signed-in pages' own forms: from this site, carrying the session's token. */
+    static boolean fromThisDashboard(Context ctx) {
+        return sameOrigin(ctx) && Tokens.same(signedIn(ctx).csrfToken(), ctx.formParam("csrf"));
     }
 
     /** A POST from this site, or from a browser that does not say (the form token decides then). */

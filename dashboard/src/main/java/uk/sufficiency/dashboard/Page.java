@@ -122,8 +122,13 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
                     Chart.of("warnings-by-type", bars("warning", List.of("rows"), "Rows"),
                             "Warnings are reported and the rows still counted.")));
 
+    static final Page FORECAST = new Page("/forecast", "Forecast", "Forecast: children looked after, spend and sufficiency",
+            "Where the children the council looks after are projected to live over the next four years, what that"
+                    + " would cost and how it compares with capacity, under the fitted rates (the base) and each saved"
+                    + " scenario; and how accurate the forecast has been.", ForecastCharts.all());
+
     static final List<Page> ALL = List.of(KPIS, CHILDREN, BENCHMARKS, FOSTERING, COSTS, HARD_TO_FIND, CAPACITY,
-            DATA_QUALITY);
+            DATA_QUALITY, FORECAST);
 
     static Optional<Page> at(String path) {
         return ALL.stream().filter(p -> p.path.equals(path)).findFirst();

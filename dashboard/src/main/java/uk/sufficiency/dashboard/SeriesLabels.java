@@ -1,8 +1,11 @@
 package uk.sufficiency.dashboard;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.forecast.PlacementGroup;
+import uk.sufficiency.warehouse.forecast.Scenario;
 
 /**
  * Readers' names (and colours, where the seed's charts fix them) for the codes a chart's series
@@ -56,18 +59,32 @@ final class SeriesLabels {
             Map.entry("provision", List.of(new String[] {"inhouse_foster_places", "In-house foster places", "#1d70b8"},
                     new String[] {"inhouse_home_beds", "In-house children's home beds", "#d4351c"},
                     new String[] {"block_home_beds", "Block children's home beds", "#f47738"},
-                    new String[] {"block_supported_beds", "Block supported accommodation beds", "#85994b"})));
+                    new String[] {"block_supported_beds", "Block supported accommodation beds", "#85994b"})),
+            Map.entry("scenario", List.<String[]>of(new String[] {Scenario.BASE_NAME, "Base (fitted rates)", "#0b0c0c"})));
 
     private SeriesLabels() {
     }
 
-    /** code -> {label, colour}, in order, for app.js; placement categories from {@link PlacementCategory}. */
+    /**
+     * code -> {label, colour}, in order, for app.js; placement categories from {@link PlacementCategory},
+     * forecast groups from {@link PlacementGroup}.
+     */
     static Map<String, Map<String, String>> forColumn(String column) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (column.equals("category")) {
             for (PlacementCategory c : PlacementCategory.values()) {
                 out.put(c.code(), Map.of("label", c.label(), "colour", c.colour()));
             }
+            return out;
+        }
+        if (column.equals("placement_group")) {
+            // The forecast's groups each take the colour of the placement category of the same code.
+            for (PlacementGroup g : PlacementGroup.values()) {
+                String colour = Arrays.stream(PlacementCategory.values()).filter(c -> c.code().equals(g.id()))
+                        .map(PlacementCategory::colour).findFirst().orElse("#b1b4b6");
+                out.put(g.id(), Map.of("label", g.label(), "colour", colour));
+            }
+            out.put("all", Map.of("label", "All placements", "colour", "#0b0c0c"));
             return out;
         }
         for (String[] entry : BY_COLUMN.getOrDefault(column, List.of())) {

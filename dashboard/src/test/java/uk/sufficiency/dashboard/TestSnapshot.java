@@ -47,6 +47,29 @@ final class TestSnapshot {
      *   At 31 March 2022: 7 looked after; started 7; ceased 0; rate 7 / 2,000 x 10,000 = 35.0.
      *   Seen by a user of another LA: the cells of 1 (kinship 28 Feb and 31 Mar, IFA 31 Mar) -> [c];
      *   the cells of 5, the 7s, the 0 and the rate 35.0 (from the exact 7) stay exact.
+     *
+     * Forecast facts ({@link #forecast}), as the publisher would write them from the last month ends:
+     *   Stock (forecast_history = its sum per group, and 'all'): Lancashire c5 in other (secure), 10 to 15,
+     *   1 child at 31 Jan (31 child-days) and 28 Feb (28), 0 at 31 Mar (30 days: c5 left that day); c4 with
+     *   parents, 5 to 9, 1 at 31 Mar (1 day). So 'all' is 1, 1, 1. Blackpool: in-house fostering 5 at 31 Jan,
+     *   28 Feb and 31 Mar, kinship 1 at 28 Feb and 31 Mar, IFA 1 at 31 Mar: 'all' 5, 6, 7.
+     *   Flows (reference period 1 Apr 2021 to 31 Mar 2022, 365 days): c4 entered with_parents (1 x 365.25 /
+     *   365 = 1.0007 a year); c5 left other (1 x 365.25 / 89 child-days = 4.1039 a year).
+     *   Lancashire's base projection from 31 Mar 2022 (p05/p25/p50/p75/p95): 30 Apr with_parents 0/1/1/1/2,
+     *   all 0/1/1/2/3; 31 Mar 2023 with_parents 0/0/1/2/3, all 0/1/2/3.04/6 (p75 rounds to 3.0). Scenario
+     *   'Fewer entries': 30 Apr all 0/1/1/1/2; 31 Mar 2023 with_parents 0/0/1/1/2 (median +0 on the base),
+     *   all 0/1/1.5/2/5 (median 1.5 - 2 = -0.5).
+     *   Spend in the year to 31 Mar 2023 (p05/p50/p95): base with_parents £0/£7,800/£15,600 at a £150 weekly
+     *   fee, all £0/£7,800/£23,400; Fewer entries with_parents £0/£3,900/£15,600, all £0/£3,900/£15,600, each
+     *   £3,900 below the base's median. With parents had 1 child at the start, so another LA's reader sees
+     *   that count and its fee as [c], the projected spend as it is.
+     *   Gap at 30 Jun 2022 against 5 in-house foster places: base median 3 (gap -2), p95 6 (gap 1); Fewer
+     *   entries (6 places added: 11) median 2 (gap -9), p95 5 (gap -6).
+     *   Backtest from 30 Sep 2021, 6 months ahead, against 31 Mar 2022: Lancashire all actual 1, model
+     *   0/1/2/3/5 (100% error), last value 1 (0%), trend 1.5 (50%): the last value is best; with_parents
+     *   actual 1, model 0/0/1/1/2 (0%), last value 0 (100%), trend 0 (100%): the model is best; both inside
+     *   both ranges. Blackpool from 31 Jan 2022, 2 months ahead: all actual 7, model 4/5/6/7/9 (14.3%), last
+     *   value 5 (28.6%), trend 7 (0%): the trend is best; large enough to show to anyone.
      */
     static final String LANCASHIRE_CSV = """
             month_end,category,children
@@ -98,11 +121,57 @@ final class TestSnapshot {
                         "('BLACKPOOL', 2021, 2000)")
                 .rows(FactTable.REJECTED_EPISODES, "('Lancashire', 'episodes.csv', 9, 'c9', 'bad_date')")
                 .rows(FactTable.DATA_QUALITY, "('Lancashire', '903', 'closed_at_next', 1)");
+        forecast(snapshot);
         for (int b = 3; b <= 7; b++) {
             snapshot.rows(FactTable.EPISODES,
                     "('Blackpool', 'b" + b + "', '2022-01-15', NULL, NULL, 'S', 'C2', 'U4', 'PR1', 'foster_inhouse', 2022, NULL)");
         }
         return snapshot;
+    }
+
+    /** The forecast facts worked out above. */
+    private static void forecast(TestSnapshot snapshot) {
+        snapshot.rows(FactTable.FORECAST_STOCK,
+                        "('Lancashire', '2022-01-31', '10 to 15', 'other', 1, 31)",
+                        "('Lancashire', '2022-02-28', '10 to 15', 'other', 1, 28)",
+                        "('Lancashire', '2022-03-31', '10 to 15', 'other', 0, 30)",
+                        "('Lancashire', '2022-03-31', '5 to 9', 'with_parents', 1, 1)",
+                        "('Blackpool', '2022-01-31', '5 to 9', 'foster_inhouse', 5, 85)",
+                        "('Blackpool', '2022-02-28', '5 to 9', 'foster_inhouse', 5, 140)",
+                        "('Blackpool', '2022-02-28', '1 to 4', 'foster_kinship', 1, 28)",
+                        "('Blackpool', '2022-03-31', '5 to 9', 'foster_inhouse', 5, 155)",
+                        "('Blackpool', '2022-03-31', '1 to 4', 'foster_kinship', 1, 31)",
+                        "('Blackpool', '2022-03-31', '5 to 9', 'foster_ifa', 1, 31)")
+                .rows(FactTable.FORECAST_FLOWS,
+                        "('Lancashire', '2022-03-31', '5 to 9', 'not_in_care', '5 to 9', 'with_parents', 1)",
+                        "('Lancashire', '2022-03-31', '10 to 15', 'other', '10 to 15', 'left_care', 1)")
+                .rows(FactTable.FORECAST_SETTINGS,
+                        "('base', 'Lancashire', '2022-03-31', '2021-04-01', '2022-03-31', '2026-03-31', 1, 500, 20261201, "
+                                + "0.03, '{\"name\":\"base\"}')",
+                        "('Fewer entries', 'Lancashire', '2022-03-31', '2021-04-01', '2022-03-31', '2026-03-31', 1, 500, "
+                                + "20261201, 0.03, '{\"name\":\"Fewer entries\"}')")
+                .rows(FactTable.FORECAST_GROUP,
+                        "('base', 'Lancashire', '2022-04-30', 'with_parents', 0.9, 0, 1, 1, 1, 2)",
+                        "('base', 'Lancashire', '2022-04-30', 'all', 1.1, 0, 1, 1, 2, 3)",
+                        "('base', 'Lancashire', '2023-03-31', 'with_parents', 1.2, 0, 0, 1, 2, 3)",
+                        "('base', 'Lancashire', '2023-03-31', 'all', 2.4, 0, 1, 2, 3.04, 6)",
+                        "('Fewer entries', 'Lancashire', '2022-04-30', 'all', 1.0, 0, 1, 1, 1, 2)",
+                        "('Fewer entries', 'Lancashire', '2023-03-31', 'with_parents', 1.0, 0, 0, 1, 1, 2)",
+                        "('Fewer entries', 'Lancashire', '2023-03-31', 'all', 1.8, 0, 1, 1.5, 2, 5)")
+                .rows(FactTable.FORECAST_COST_YEAR,
+                        "('base', 'Lancashire', 2023, 'with_parents', 150, 0, 7800, 15600)",
+                        "('base', 'Lancashire', 2023, 'all', NULL, 0, 7800, 23400)",
+                        "('Fewer entries', 'Lancashire', 2023, 'with_parents', 150, 0, 3900, 15600)",
+                        "('Fewer entries', 'Lancashire', 2023, 'all', NULL, 0, 3900, 15600)")
+                .rows(FactTable.FORECAST_GAP,
+                        "('base', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', 'inhouse_foster_places', "
+                                + "3, 6, 5, -2, 1)",
+                        "('Fewer entries', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', "
+                                + "'inhouse_foster_places', 2, 5, 11, -9, -6)")
+                .rows(FactTable.FORECAST_BACKTEST,
+                        "('Lancashire', '2021-09-30', 6, 'all', 1, 0, 1, 2, 3, 5, 100, 1, 0, 1.5, 50)",
+                        "('Lancashire', '2021-09-30', 6, 'with_parents', 1, 0, 0, 1, 1, 2, 0, 0, 100, 0, 100)",
+                        "('Blackpool', '2022-01-31', 2, 'all', 7, 4, 5, 6, 7, 9, 14.285714, 5, 28.571429, 7, 0)");
     }
 
     /** Adds rows to a fact table, each an SQL tuple in the column order of {@link FactTable#columns()}. */

@@ -2,6 +2,7 @@ package uk.sufficiency.dashboard;
 
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
+import java.time.Clock;
 import uk.sufficiency.dashboard.auth.Users;
 
 /** The users the server tests sign in as, hashed at bcrypt's lowest cost so the tests run fast. */
@@ -26,6 +27,12 @@ final class TestUsers {
     static void as(Path warehouseDir, String username, Scenario scenario) {
         JavalinTest.test(DashboardServer.create(warehouseDir), (server, client) ->
                 scenario.run(new Browser(server).signedInAs(username)));
+    }
+
+    /** The same, with a stand-in for remaking the forecast when a scenario is saved or deleted. */
+    static void as(Path warehouseDir, String username, Republisher republisher, Scenario scenario) {
+        JavalinTest.test(DashboardServer.create(warehouseDir, Users.load(warehouseDir, COST), Clock.systemUTC(), republisher),
+                (server, client) -> scenario.run(new Browser(server).signedInAs(username)));
     }
 
     static String password(String username) {

@@ -50,6 +50,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.sufficiency.dashboard.DashboardServer;
 import uk.sufficiency.dashboard.auth.Users;
@@ -77,7 +78,7 @@ class DashboardInBrowserTest {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     /** Every page of issue 3; the test opens what the navigation links to and checks these are among them. */
     private static final List<String> EXPECTED_PAGES = List.of("/", "/children", "/benchmarks", "/fostering",
-            "/data-quality");
+            "/data-quality", "/forecast");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -221,6 +222,24 @@ class DashboardInBrowserTest {
         assertTrue(compared >= EXPECTED_PAGES.size() - 1, "compared " + compared + " CSV downloads with their JSON");
         System.out.printf("Compared %d CSV downloads with their JSON cell by cell%n", compared);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The demo user is an admin: a scenario saved through the form is projected beside the base (the real republish). */
+    @Test
+    void aScenarioSavedOnTheForecastPageIsProjectedBesideTheBase() {
+        ensureSignedIn();
+        driver.get(base + "/forecast");
+        driver.findElement(By.id("scenario-name")).sendKeys("Fewer IFA entries");
+        new Select(driver.findElement(By.id("rate1-kind"))).selectByValue("entry");
+        new Select(driver.findElement(By.id("rate1-group"))).selectByValue("foster_ifa");
+        driver.findElement(By.id("rate1-multiply")).sendKeys("0.8");
+        driver.findElement(By.cssSelector("form.scenario button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> d.getCurrentUrl().contains("saved="));
+        assertTrue(driver.findElement(By.cssSelector("p.success")).getText().contains("Fewer IFA entries"));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("forecast-scenarios-chart"))
+                .getAttribute("data-drawn") != null);
+        assertEquals("2", driver.findElement(By.id("forecast-scenarios-chart")).getAttribute("data-drawn"),
+                "the base and the new scenario");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a dashboard user may do. Both roles read figures; {@code admin} is reserved for administration pages to come. */
+/** What a dashboard user may do. Both roles read figures; only {@code admin} may save and delete forecast scenarios. */
 public enum Role {
     VIEWER("viewer"),
     ADMIN("admin");

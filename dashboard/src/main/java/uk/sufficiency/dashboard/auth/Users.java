@@ -85,12 +85,13 @@ public final class Users {
     }
 
     /**
-     * Creates or replaces the user {@value #DEMO_USERNAME}, a viewer of {@code la}, with a fresh
-     * random password, and returns that password: print it once, it is stored only as a hash.
+     * Creates or replaces the user {@value #DEMO_USERNAME}, an administrator of {@code la} (so the demo
+     * can save forecast scenarios), with a fresh random password, and returns that password: print it
+     * once, it is stored only as a hash.
      */
     public static String createDemoUser(Path warehouseDir, String la) {
         String password = Tokens.randomBase64Url(18); // 144 bits in 24 characters
-        load(warehouseDir).addOrReplace(DEMO_USERNAME, la, Role.VIEWER.code(), password.toCharArray());
+        load(warehouseDir).addOrReplace(DEMO_USERNAME, la, Role.ADMIN.code(), password.toCharArray());
         return password;
     }
 

@@ -174,7 +174,7 @@ class UsersTest {
         assertTrue(first.matches("[A-Za-z0-9_-]{24}"), first);
         User demo = Users.load(dir).find("demo").orElseThrow();
         assertEquals("Demo County", demo.la());
-        assertEquals(Role.VIEWER, demo.role());
+        assertEquals(Role.ADMIN, demo.role());
         assertTrue(demo.passwordHash().startsWith("$2a$12$"), demo.passwordHash());
         assertTrue(Users.load(dir).authenticate("demo", first.toCharArray()).isPresent());
 

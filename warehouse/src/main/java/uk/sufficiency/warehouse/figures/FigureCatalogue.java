@@ -145,6 +145,7 @@ public final class FigureCatalogue {
         CostFigures.all().forEach(FigureCatalogue::add);
         RequestFigures.all().forEach(FigureCatalogue::add);
         CapacityFigures.all().forEach(FigureCatalogue::add);
+        ForecastFigures.all().forEach(FigureCatalogue::add);
     }
 
     private FigureCatalogue() {

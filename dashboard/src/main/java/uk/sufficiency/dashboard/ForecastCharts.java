@@ -1,0 +1,58 @@
+package uk.sufficiency.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import uk.sufficiency.warehouse.forecast.PlacementGroup;
+
+/** The Forecast page's charts: the projection one chart per major group, then scenarios, cost, gap and the backtest. */
+final class ForecastCharts {
+    /** The groups drawn one chart each after the total: the kinds of home sufficiency plans are about. */
+    private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
+            PlacementGroup.HOME_INHOUSE, PlacementGroup.HOME_AGENCY, PlacementGroup.SUPPORTED);
+    private static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
+            + " move rates fitted on the reference period, run 500 times (the last table has the period and the runs)"
+            + " from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
+            + " middle 50% and 90% of the runs. Each group's range is its own: the groups' medians do not add up to"
+            + " the total's. The backtest below says how accurate it has been.";
+
+    private ForecastCharts() {
+    }
+
+    static List<Chart> all() {
+        List<Chart> charts = new ArrayList<>();
+        charts.add(projection("all", "All placements", MODEL));
+        DRAWN.forEach(group -> charts.add(projection(group.id(), group.label(), null)));
+        charts.add(Chart.of("forecast-scenarios", "forecast-scenarios", Drawing.linesBy("month_end", "scenario", "p50", "Children")
+                        .onlyWhere("placement_group", "all"),
+                "Projected children looked after at each 31 March, median of all placements, by scenario",
+                "The table has every placement group, the 90% range and each scenario's median against the base."));
+        charts.add(Chart.of("forecast-cost", "forecast-cost", Drawing.groupedBars("year", "scenario", "cost_p50", "£")
+                        .onlyWhere("placement_group", "all"),
+                "Projected spend by financial year, median of all placements, by scenario",
+                "Spend = the projected children of each group × the group's average weekly fee over the year before"
+                        + " the start, raised by the fee inflation each year. Groups with no costs (often kinship, with"
+                        + " parents, adoption) count no spend."));
+        charts.add(Chart.of("forecast-gap", "forecast-gap", Drawing.linesBy("quarter_end", "provision", "gap_p50", "Children")
+                        .onlyWhere("scenario", "base"),
+                "Base projection: median children over (above 0) or under capacity at each quarter end",
+                "Capacity is the latest recorded, with the places a scenario's interventions add; the table has every"
+                        + " scenario and the 95th percentile."));
+        charts.add(Chart.of("forecast-accuracy", "forecast-accuracy", Drawing.bars("horizon_months", List.of("mape", "last_value_mape",
+                                "trend_mape"), "Mean absolute % error").inPercent().onlyWhere("placement_group", "all"),
+                "Backtest: mean absolute % error of all placements by months ahead, the model against naive forecasts",
+                "The model is fitted again at earlier month ends (origins six months apart) and its median compared with"
+                        + " what happened, beside carrying the last value forward and extending the recent trend. Honest"
+                        + " ranges hold about 50% and 90% of outcomes."));
+        charts.add(Chart.of("forecast-backtest", null, "Absolute % error = |projected median − actual| ÷ actual."));
+        charts.add(Chart.of("forecast-rates", null, "Rates per year: entries are children a year; leaving and"
+                + " moves are per child looked after (child-days ÷ 365.25)."));
+        charts.add(Chart.of("forecast-settings", null, null));
+        return charts;
+    }
+
+    private static Chart projection(String group, String label, String note) {
+        return Chart.of("forecast-" + group.replace('_', '-'), "forecast-projection",
+                Drawing.bands("month_end", "Children").onlyWhere("placement_group", group),
+                "Children looked after (" + label + "), history and base projection", note);
+    }
+}

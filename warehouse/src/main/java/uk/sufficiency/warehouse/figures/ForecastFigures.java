@@ -1,0 +1,160 @@
+package uk.sufficiency.warehouse.figures;
+
+import static uk.sufficiency.warehouse.figures.FigureColumn.count;
+import static uk.sufficiency.warehouse.figures.FigureColumn.derived;
+import static uk.sufficiency.warehouse.figures.FigureColumn.dimension;
+import static uk.sufficiency.warehouse.figures.FigureColumn.measure;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
+import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import uk.sufficiency.warehouse.forecast.PlacementGroup;
+import uk.sufficiency.warehouse.forecast.Scenario;
+
+/**
+ * The forecast (docs/warehouse.md): projections, their cost and gap against capacity, the backtest
+ * and the fitted rates. Projected children, quantiles and money are model outputs, not counts of
+ * children, so they are measures and never suppressed; what the warehouse actually counted (history,
+ * backtest actuals, fitted flows) is a count, and figures computed from it hide with it.
+ */
+final class ForecastFigures {
+    /** Placement groups in PlacementGroup's order, {@code all} (the total) last. */
+    static final String GROUP_ORDER = IntStream.range(0, PlacementGroup.values().length)
+            .mapToObj(i -> "WHEN '" + PlacementGroup.values()[i].id() + "' THEN " + i)
+            .collect(Collectors.joining(" ", "CASE placement_group ", " ELSE 99 END"));
+    /** The base first, then the saved scenarios by name. */
+    private static final String SCENARIO_ORDER = "scenario <> '" + Scenario.BASE_NAME + "', scenario";
+
+    private ForecastFigures() {
+    }
+
+    static List<Figure> all() {
+        return List.of(
+                // One row per month end and group: history (last three years) and the base projection beside it.
+                new Figure("forecast-projection", "Children looked after by placement group: history and the base "
+                        + "projection with its 50% and 90% ranges", """
+                        WITH history AS (
+                            SELECT la, month_end, placement_group, CAST(children AS BIGINT) AS actual
+                            FROM (SELECT *, max(month_end) OVER (PARTITION BY la) AS latest FROM forecast_history)
+                            WHERE month_end > latest - INTERVAL 3 YEAR),
+                        projection AS (
+                            SELECT la, date AS month_end, placement_group, p05, p25, p50, p75, p95
+                            FROM forecast_group WHERE scenario = '%s')
+                        SELECT la, month_end, placement_group, h.actual, round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
+                               round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
+                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, placement_group)"""
+                        .formatted(Scenario.BASE_NAME),
+                        List.of(periodDate("month_end", "Month end"), dimension("placement_group", "Placement group"),
+                                count("actual", "Children looked after (actual)"), measure("p05", "Projected: 5th percentile"),
+                                measure("p25", "Projected: 25th percentile"), measure("p50", "Projected: median"),
+                                measure("p75", "Projected: 75th percentile"), measure("p95", "Projected: 95th percentile")),
+                        "month_end, " + GROUP_ORDER),
+                new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
+                        + "placement group, against the base", """
+                        SELECT g.la, g.scenario, g.date AS month_end, g.placement_group, round(g.p50, 1) AS p50,
+                               round(g.p05, 1) AS p05, round(g.p95, 1) AS p95, round(g.p50 - b.p50, 1) AS difference_p50
+                        FROM forecast_group g
+                        JOIN forecast_group b ON b.scenario = '%s' AND b.la = g.la AND b.date = g.date
+                             AND b.placement_group = g.placement_group
+                        WHERE month(g.date) = 3 AND day(g.date) = 31""".formatted(Scenario.BASE_NAME),
+                        List.of(dimension("scenario", "Scenario"), periodDate("month_end", "31 March"),
+                                dimension("placement_group", "Placement group"), measure("p50", "Projected: median"),
+                                measure("p05", "Projected: 5th percentile"), measure("p95", "Projected: 95th percentile"),
+                                measure("difference_p50", "Median against the base")),
+                        "month_end, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
+                // The weekly fee is the average of the group's placements now: another LA's fee of one or two
+                // placements would say what they cost, so it hides with the children in the group at the start.
+                new Figure("forecast-cost", "Projected spend by financial year, by scenario and placement group", """
+                        SELECT c.la, c.scenario, c.year, c.placement_group, CAST(h.children AS BIGINT) AS children_at_start,
+                               round(c.weekly_fee, 2) AS weekly_fee, round(c.cost_p50, 0) AS cost_p50,
+                               round(c.cost_p05, 0) AS cost_p05, round(c.cost_p95, 0) AS cost_p95,
+                               round(c.cost_p50 - b.cost_p50, 0) AS difference_p50
+                        FROM forecast_cost_year c
+                        LEFT JOIN forecast_cost_year b ON b.scenario = '%s' AND b.la = c.la AND b.year = c.year
+                             AND b.placement_group = c.placement_group
+                        LEFT JOIN forecast_settings s ON s.scenario = c.scenario AND s.la = c.la
+                        LEFT JOIN forecast_history h ON h.la = c.la AND h.month_end = s.start_date
+                             AND h.placement_group = c.placement_group""".formatted(Scenario.BASE_NAME),
+                        List.of(dimension("scenario", "Scenario"), periodYear("year", "Year to 31 March"),
+                                dimension("placement_group", "Placement group"),
+                                count("children_at_start", "Children at the start"),
+                                derived("weekly_fee", "Average weekly fee at the start (£)", "children_at_start"),
+                                measure("cost_p50", "Projected spend: median (£)"),
+                                measure("cost_p05", "Projected spend: 5th percentile (£)"),
+                                measure("cost_p95", "Projected spend: 95th percentile (£)"),
+                                measure("difference_p50", "Median against the base (£)")),
+                        "year, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
+                new Figure("forecast-gap", "Projected children against capacity at each quarter end, by scenario", """
+                        SELECT la, scenario, quarter_end, placement_group, provision, round(demand_p50, 1) AS demand_p50,
+                               round(demand_p95, 1) AS demand_p95, capacity, round(gap_p50, 1) AS gap_p50,
+                               round(gap_p95, 1) AS gap_p95
+                        FROM forecast_gap""",
+                        List.of(dimension("scenario", "Scenario"), periodDate("quarter_end", "Quarter end"),
+                                dimension("placement_group", "Placement group"), dimension("provision", "Provision"),
+                                measure("demand_p50", "Projected children: median"),
+                                measure("demand_p95", "Projected children: 95th percentile"),
+                                measure("capacity", "Places or beds"), measure("gap_p50", "Over capacity: median"),
+                                measure("gap_p95", "Over capacity: 95th percentile")),
+                        "quarter_end, " + SCENARIO_ORDER + ", provision"),
+                // Errors of a few children are unstable and, with one origin, would give the actual back: they
+                // hide with the fewest children any origin's outcome had.
+                new Figure("forecast-accuracy", "How accurate the forecast has been: backtest errors by horizon and "
+                        + "placement group", """
+                        SELECT a.la, a.horizon_months, a.placement_group, a.origins, f.fewest AS fewest_actual, a.mape,
+                               a.last_value_mape, a.trend_mape, a.inside_50, a.inside_90, a.best
+                        FROM forecast_accuracy a
+                        JOIN (SELECT la, horizon_months, placement_group, min(actual) AS fewest
+                              FROM forecast_backtest GROUP BY ALL) f USING (la, horizon_months, placement_group)""",
+                        List.of(dimension("horizon_months", "Months ahead"), dimension("placement_group", "Placement group"),
+                                measure("origins", "Origins tested"),
+                                count("fewest_actual", "Fewest children at an outcome"),
+                                derived("mape", "Model: mean absolute % error", "fewest_actual"),
+                                derived("last_value_mape", "Last value: mean absolute % error", "fewest_actual"),
+                                derived("trend_mape", "Trend: mean absolute % error", "fewest_actual"),
+                                derived("inside_50", "% of outcomes inside the 50% range", "fewest_actual"),
+                                derived("inside_90", "% of outcomes inside the 90% range", "fewest_actual"),
+                                derived("best", "Most accurate", "fewest_actual")),
+                        "horizon_months, " + GROUP_ORDER),
+                new Figure("forecast-backtest", "Backtest: each origin's projection against what happened", """
+                        SELECT la, origin, horizon_months, placement_group, actual, round(p05, 1) AS p05,
+                               round(p25, 1) AS p25, round(p50, 1) AS p50, round(p75, 1) AS p75, round(p95, 1) AS p95,
+                               round(abs_pct_error, 1) AS abs_pct_error, last_value,
+                               round(last_value_abs_pct_error, 1) AS last_value_abs_pct_error,
+                               round(trend_value, 1) AS trend_value, round(trend_abs_pct_error, 1) AS trend_abs_pct_error
+                        FROM forecast_backtest""",
+                        List.of(periodDate("origin", "Projected from"), dimension("horizon_months", "Months ahead"),
+                                dimension("placement_group", "Placement group"), count("actual", "Children (actual)"),
+                                measure("p05", "Projected: 5th percentile"), measure("p25", "Projected: 25th percentile"),
+                                measure("p50", "Projected: median"), measure("p75", "Projected: 75th percentile"),
+                                measure("p95", "Projected: 95th percentile"),
+                                derived("abs_pct_error", "Model: absolute % error", "actual"),
+                                count("last_value", "Last value (children at the origin)"),
+                                derived("last_value_abs_pct_error", "Last value: absolute % error", "actual", "last_value"),
+                                measure("trend_value", "Trend"),
+                                derived("trend_abs_pct_error", "Trend: absolute % error", "actual")),
+                        "origin, horizon_months, " + GROUP_ORDER),
+                new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", """
+                        SELECT la, reference_from, reference_to, from_age_band, from_group, to_age_band, to_group,
+                               CAST(children AS BIGINT) AS children, CAST(exposure_days AS BIGINT) AS exposure_days,
+                               rate_per_year
+                        FROM forecast_rates""",
+                        List.of(measure("reference_from", "Fitted from"), measure("reference_to", "Fitted to"),
+                                dimension("from_age_band", "From age band"), dimension("from_group", "From"),
+                                dimension("to_age_band", "To age band"), dimension("to_group", "To"),
+                                count("children", "Children who moved"),
+                                derived("exposure_days", "Child-days in the state left", "children"),
+                                derived("rate_per_year", "Rate per year", "children")),
+                        "from_group, from_age_band, to_group, to_age_band"),
+                new Figure("forecast-settings", "How each projection was made", """
+                        SELECT la, scenario, start_date, reference_from, reference_to, end_date, runs, seed,
+                               round(100 * fee_inflation, 2) AS fee_inflation_pct
+                        FROM forecast_settings""",
+                        List.of(dimension("scenario", "Scenario"), measure("start_date", "Projected from"),
+                                measure("reference_from", "Rates fitted from"), measure("reference_to", "Rates fitted to"),
+                                measure("end_date", "Projected to"), measure("runs", "Simulated runs"),
+                                measure("seed", "Seed"), measure("fee_inflation_pct", "Fee inflation (% a year)")),
+                        SCENARIO_ORDER));
+    }
+}

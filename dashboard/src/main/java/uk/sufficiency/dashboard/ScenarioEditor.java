@@ -69,7 +69,7 @@ final class ScenarioEditor {
                 <h2 id="scenarios-heading">Scenarios</h2>
                 %1$s%2$s<h3>Make a scenario</h3>
                 <p>A scenario changes the fitted rates, or plans moves and new places from a date. Saving it remakes the \
-                forecast with it beside the base, which can take a minute; saving under an existing name replaces that \
+                forecast with it beside the base, which takes a few seconds; saving under an existing name replaces that \
                 scenario. Leave a row blank to not use it.</p>
                 %3$s%4$s<form class="scenario" method="post" action="/forecast/scenarios%5$s"%6$s>
                 <input type="hidden" name="csrf" value="%7$s">

@@ -47,13 +47,13 @@ class ForecastFiguresTest extends TwoLaServerTest {
     void scenariosAreComparedWithTheBaseAtEach31March() {
         String expected = rows("""
                 [{"scenario":"base","month_end":"2023-03-31","placement_group":"with_parents","p50":1.0,"p05":0.0,
-                  "p95":3.0,"difference_p50":0.0},
+                  "p95":3.0,"expected":1.2,"difference_expected":0.0},
                  {"scenario":"base","month_end":"2023-03-31","placement_group":"all","p50":2.0,"p05":0.0,
-                  "p95":6.0,"difference_p50":0.0},
+                  "p95":6.0,"expected":2.4,"difference_expected":0.0},
                  {"scenario":"Fewer entries","month_end":"2023-03-31","placement_group":"with_parents","p50":1.0,
-                  "p05":0.0,"p95":2.0,"difference_p50":0.0},
+                  "p05":0.0,"p95":2.0,"expected":1.0,"difference_expected":-0.2},
                  {"scenario":"Fewer entries","month_end":"2023-03-31","placement_group":"all","p50":1.5,
-                  "p05":0.0,"p95":5.0,"difference_p50":-0.5}]""");
+                  "p05":0.0,"p95":5.0,"expected":1.8,"difference_expected":-0.6}]""");
         as(TestUsers.LANCASHIRE, browser -> assertJson(expected, browser.get("/api/forecast-scenarios?la=Lancashire")));
         as(TestUsers.BLACKPOOL, browser -> assertJson(expected, browser.get("/api/forecast-scenarios?la=Lancashire")));
     }
@@ -61,11 +61,11 @@ class ForecastFiguresTest extends TwoLaServerTest {
     @Test
     void spendByYearAgainstTheBaseWithTheFeeHiddenWithTheChildrenItIsFor() {
         String csv = """
-                scenario,year,placement_group,children_at_start,weekly_fee,cost_p50,cost_p05,cost_p95,difference_p50
-                base,2023,with_parents,1,150.0,7800.0,0.0,15600.0,0.0
-                base,2023,all,1,,7800.0,0.0,23400.0,0.0
-                Fewer entries,2023,with_parents,1,150.0,3900.0,0.0,15600.0,-3900.0
-                Fewer entries,2023,all,1,,3900.0,0.0,15600.0,-3900.0
+                scenario,year,placement_group,children_at_start,weekly_fee,cost_p50,cost_p05,cost_p95,cost_expected,difference_expected
+                base,2023,with_parents,1,150.0,7800.0,0.0,15600.0,7500.0,0.0
+                base,2023,all,1,,7800.0,0.0,23400.0,7500.0,0.0
+                Fewer entries,2023,with_parents,1,150.0,3900.0,0.0,15600.0,4500.0,-3000.0
+                Fewer entries,2023,all,1,,3900.0,0.0,15600.0,4500.0,-3000.0
                 """;
         as(TestUsers.LANCASHIRE, browser -> assertEquals(csv, browser.get("/api/forecast-cost.csv?la=Lancashire").body()));
         as(TestUsers.BLACKPOOL, browser -> {
@@ -73,14 +73,17 @@ class ForecastFiguresTest extends TwoLaServerTest {
                     browser.get("/api/forecast-cost.csv?la=Lancashire").body());
             assertJson(rows("""
                     [{"scenario":"base","year":2023,"placement_group":"with_parents","children_at_start":"[c]",
-                      "weekly_fee":"[c]","cost_p50":7800.0,"cost_p05":0.0,"cost_p95":15600.0,"difference_p50":0.0},
+                      "weekly_fee":"[c]","cost_p50":7800.0,"cost_p05":0.0,"cost_p95":15600.0,"cost_expected":7500.0,
+                      "difference_expected":0.0},
                      {"scenario":"base","year":2023,"placement_group":"all","children_at_start":"[c]",
-                      "weekly_fee":null,"cost_p50":7800.0,"cost_p05":0.0,"cost_p95":23400.0,"difference_p50":0.0},
+                      "weekly_fee":null,"cost_p50":7800.0,"cost_p05":0.0,"cost_p95":23400.0,"cost_expected":7500.0,
+                      "difference_expected":0.0},
                      {"scenario":"Fewer entries","year":2023,"placement_group":"with_parents","children_at_start":"[c]",
-                      "weekly_fee":"[c]","cost_p50":3900.0,"cost_p05":0.0,"cost_p95":15600.0,"difference_p50":-3900.0},
+                      "weekly_fee":"[c]","cost_p50":3900.0,"cost_p05":0.0,"cost_p95":15600.0,"cost_expected":4500.0,
+                      "difference_expected":-3000.0},
                      {"scenario":"Fewer entries","year":2023,"placement_group":"all","children_at_start":"[c]",
                       "weekly_fee":null,"cost_p50":3900.0,"cost_p05":0.0,"cost_p95":15600.0,
-                      "difference_p50":-3900.0}]"""), browser.get("/api/forecast-cost?la=Lancashire"));
+                      "cost_expected":4500.0,"difference_expected":-3000.0}]"""), browser.get("/api/forecast-cost?la=Lancashire"));
         });
     }
 

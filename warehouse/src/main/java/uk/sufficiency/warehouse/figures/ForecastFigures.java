@@ -54,7 +54,8 @@ final class ForecastFigures {
                 new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
                         + "placement group, against the base", """
                         SELECT g.la, g.scenario, g.date AS month_end, g.placement_group, round(g.p50, 1) AS p50,
-                               round(g.p05, 1) AS p05, round(g.p95, 1) AS p95, round(g.p50 - b.p50, 1) AS difference_p50
+                               round(g.p05, 1) AS p05, round(g.p95, 1) AS p95, round(g.expected, 1) AS expected,
+                               round(g.expected - b.expected, 1) AS difference_expected
                         FROM forecast_group g
                         JOIN forecast_group b ON b.scenario = '%s' AND b.la = g.la AND b.date = g.date
                              AND b.placement_group = g.placement_group
@@ -62,7 +63,9 @@ final class ForecastFigures {
                         List.of(dimension("scenario", "Scenario"), periodDate("month_end", "31 March"),
                                 dimension("placement_group", "Placement group"), measure("p50", "Projected: median"),
                                 measure("p05", "Projected: 5th percentile"), measure("p95", "Projected: 95th percentile"),
-                                measure("difference_p50", "Median against the base")),
+                                measure("expected", "Projected: expected"),
+                                // expected paths hold no simulation noise, so their difference is the scenario's effect
+                                measure("difference_expected", "Expected against the base")),
                         "month_end, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
                 // The weekly fee is the average of the group's placements now: another LA's fee of one or two
                 // placements would say what they cost, so it hides with the children in the group at the start.
@@ -70,7 +73,8 @@ final class ForecastFigures {
                         SELECT c.la, c.scenario, c.year, c.placement_group, CAST(h.children AS BIGINT) AS children_at_start,
                                round(c.weekly_fee, 2) AS weekly_fee, round(c.cost_p50, 0) AS cost_p50,
                                round(c.cost_p05, 0) AS cost_p05, round(c.cost_p95, 0) AS cost_p95,
-                               round(c.cost_p50 - b.cost_p50, 0) AS difference_p50
+                               round(c.cost_expected, 0) AS cost_expected,
+                               round(c.cost_expected - b.cost_expected, 0) AS difference_expected
                         FROM forecast_cost_year c
                         LEFT JOIN forecast_cost_year b ON b.scenario = '%s' AND b.la = c.la AND b.year = c.year
                              AND b.placement_group = c.placement_group
@@ -84,7 +88,8 @@ final class ForecastFigures {
                                 measure("cost_p50", "Projected spend: median (£)"),
                                 measure("cost_p05", "Projected spend: 5th percentile (£)"),
                                 measure("cost_p95", "Projected spend: 95th percentile (£)"),
-                                measure("difference_p50", "Median against the base (£)")),
+                                measure("cost_expected", "Projected spend: expected (£)"),
+                                measure("difference_expected", "Expected against the base (£)")),
                         "year, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
                 new Figure("forecast-gap", "Projected children against capacity at each quarter end, by scenario", """
                         SELECT la, scenario, quarter_end, placement_group, provision, round(demand_p50, 1) AS demand_p50,

@@ -47,8 +47,8 @@ public final class Backtest {
             }
             LocalDate from = origin.plusDays(1).minusMonths(settings.referenceMonths());
             FittedRates fitted = FittedRates.fit(warehouse, la, from, origin);
-            ProjectionSettings projection = new ProjectionSettings(origin, months, settings.runs(), settings.seed(),
-                    settings.stepDays());
+            ProjectionSettings projection = new ProjectionSettings(origin, months, settings.backtestRuns(),
+                    settings.seed(), settings.stepDays());
             Projection projected = Projection.run(fitted, ForecastInputs.stock(warehouse, la, origin), Scenario.BASE,
                     projection, Map.of(), 0);
             long[] last = ForecastInputs.groupStock(warehouse, la, origin);

@@ -23,17 +23,20 @@ import uk.sufficiency.warehouse.Warehouse;
  * aggregated facts (forecast flows and stock, costs, capacity), never a child's row.
  */
 public final class ForecastPublisher {
-    /** The facts this class writes; a republish replaces exactly these. */
-    public static final List<FactTable> FACTS = List.of(FactTable.FORECAST_SETTINGS, FactTable.FORECAST,
-            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP, FactTable.FORECAST_BACKTEST);
+    /**
+     * The facts of the projections, which a republish replaces; the backtest depends on no scenario,
+     * so a republish keeps it and only a pipeline run remakes it.
+     */
+    public static final List<FactTable> PROJECTION_FACTS = List.of(FactTable.FORECAST_SETTINGS, FactTable.FORECAST,
+            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP);
 
     private ForecastPublisher() {
     }
 
     /**
-     * Publishes a new snapshot that is the current one with its forecast facts made again from the
+     * Publishes a new snapshot that is the current one with its projections made again from the
      * saved scenarios and settings as they are now: what saving a scenario on the dashboard does.
-     * The other facts are hard-linked (copied where links are not possible), so this takes seconds.
+     * The other facts, the backtest included, are hard-linked (copied where links are not possible).
      */
     public static synchronized Path republish(Path warehouseDir, Consumer<String> progress) {
         Snapshots snapshots = new Snapshots(warehouseDir);
@@ -45,7 +48,7 @@ public final class ForecastPublisher {
         boolean published = false;
         try {
             linkFacts(current, staging);
-            publish(staging, settings, saved, progress);
+            write(staging, project(staging, settings, saved, false, progress), false);
             Path snapshot = snapshots.publish(staging);
             published = true;
             return snapshot;
@@ -57,7 +60,7 @@ public final class ForecastPublisher {
     }
 
     private static void linkFacts(Path from, Path to) {
-        Set<String> remade = FACTS.stream().map(FactTable::directory).collect(Collectors.toSet());
+        Set<String> remade = PROJECTION_FACTS.stream().map(FactTable::directory).collect(Collectors.toSet());
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = from.relativize(file);
@@ -80,7 +83,13 @@ public final class ForecastPublisher {
         }
     }
 
+    /** Writes every forecast fact, the backtest included, into a run's staging snapshot. */
     public static void publish(Path staging, ForecastSettings settings, List<Scenario> saved, Consumer<String> progress) {
+        write(staging, project(staging, settings, saved, true, progress), true);
+    }
+
+    private static Rows project(Path staging, ForecastSettings settings, List<Scenario> saved, boolean backtest,
+                                Consumer<String> progress) {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(Scenario.BASE);
         scenarios.addAll(saved);
@@ -88,30 +97,38 @@ public final class ForecastPublisher {
         try (Warehouse warehouse = Warehouse.open(staging)) {
             // LAs are independent: project them in parallel (each query has its own connection).
             warehouse.query("SELECT la, first_year, last_year FROM la_window ORDER BY la").parallelStream()
-                    .map(la -> forecastLa(warehouse, la, scenarios, settings, progress))
+                    .map(la -> forecastLa(warehouse, la, scenarios, settings, backtest, progress))
                     .forEachOrdered(rows::addAll);
         }
+        return rows;
+    }
+
+    private static void write(Path staging, Rows rows, boolean backtest) {
         FactWriter.write(staging, FactTable.FORECAST_SETTINGS, rows.settings);
         FactWriter.write(staging, FactTable.FORECAST, rows.states);
         FactWriter.write(staging, FactTable.FORECAST_GROUP, rows.groups);
         FactWriter.write(staging, FactTable.FORECAST_COST_YEAR, rows.costs);
         FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
-        FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+        if (backtest) {
+            FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+        }
     }
 
     private static Rows forecastLa(Warehouse warehouse, Map<String, Object> la, List<Scenario> scenarios,
-                                   ForecastSettings settings, Consumer<String> progress) {
+                                   ForecastSettings settings, boolean backtest, Consumer<String> progress) {
         String name = (String) la.get("la");
         LocalDate windowFirst = LocalDate.of(((Number) la.get("first_year")).intValue() - 1, 4, 1);
         LocalDate windowLast = LocalDate.of(((Number) la.get("last_year")).intValue(), 3, 31);
         progress.accept("Forecast for " + name + ": " + scenarios.size() + " scenario(s), " + settings.runs()
-                + " runs each, and the backtest");
+                + " runs each" + (backtest ? ", and the backtest" : ""));
         Rows rows = new Rows();
         Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
         for (Scenario scenario : scenarios) {
             rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
         }
-        rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
+        if (backtest) {
+            rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
+        }
         return rows;
     }
 

@@ -17,12 +17,14 @@ import java.nio.file.Path;
  * @param stepDays        1 (daily) or 7 (weekly)
  * @param feeInflation    default yearly fee rise (0.03 = 3%); a scenario may set its own
  * @param backtestOrigins how many origins the rolling backtest uses at most, six months apart
+ * @param backtestRuns    simulated runs of each backtest projection (fewer than the base's: there are
+ *                        many origins, and the 5% and 95% quantiles of 200 runs are the 10th and 190th)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecastSettings(Integer referenceMonths, Integer months, Integer runs, Long seed, Integer stepDays,
-                               Double feeInflation, Integer backtestOrigins) {
+                               Double feeInflation, Integer backtestOrigins, Integer backtestRuns) {
     public static final String FILE = "forecast-settings.json";
-    public static final ForecastSettings DEFAULTS = new ForecastSettings(36, 48, 500, 20261201L, 1, 0.03, 8);
+    public static final ForecastSettings DEFAULTS = new ForecastSettings(36, 48, 500, 20261201L, 1, 0.03, 8, 200);
 
     public ForecastSettings {
         referenceMonths = referenceMonths == null ? 36 : referenceMonths;
@@ -32,6 +34,7 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
         stepDays = stepDays == null ? 1 : stepDays;
         feeInflation = feeInflation == null ? 0.03 : feeInflation;
         backtestOrigins = backtestOrigins == null ? 8 : backtestOrigins;
+        backtestRuns = backtestRuns == null ? 200 : backtestRuns;
         if (referenceMonths < 12 || referenceMonths > 120) {
             throw new IllegalArgumentException("referenceMonths must be 12 to 120; got " + referenceMonths);
         }
@@ -55,9 +58,5 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
     /** The settings of a projection from a month end. */
     public ProjectionSettings projection(java.time.LocalDate start) {
         return new ProjectionSettings(start, months, runs, seed, stepDays);
-    }
-
-    public ForecastSettings withReferenceMonths(int referenceMonths) {
-        return new ForecastSettings(referenceMonths, months, runs, seed, stepDays, feeInflation, backtestOrigins);
     }
 }

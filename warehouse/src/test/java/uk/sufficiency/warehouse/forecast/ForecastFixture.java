@@ -43,7 +43,8 @@ final class ForecastFixture {
         Snapshots snapshots = new Snapshots(warehouseDir);
         Path staging = snapshots.beginStaging();
         for (FactTable table : FactTable.values()) {
-            if (!ForecastPublisher.FACTS.contains(table) || rows.containsKey(table)) {
+            boolean published = ForecastPublisher.PROJECTION_FACTS.contains(table) || table == FactTable.FORECAST_BACKTEST;
+            if (!published || rows.containsKey(table)) {
                 FactWriter.write(staging, table, rows.getOrDefault(table, List.of()));
             }
         }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.warehouse.forecast.ForecastPublisher;
 
 /** The command line as a user meets it: exit codes, printed CSV, messages, run history. */
 class MainTest {
@@ -90,8 +92,8 @@ class MainTest {
         }
         assertTrue(forecast.out().contains("Backtest: the data window is too short"), forecast.out());
 
-        // Nobody enters or leaves before 18, and nobody here turns 18 by 2026: the children at the
-        // start stay, expected 5 (the sixth has no Header DOB, so no age band) at every 31 March.
+        // Nobody enters, and nobody leaves before 18: the six looked after at 31 March 2022 (cla_year
+        // above) can only age out, so the expected total never rises above 6.
         Path scenario = Files.writeString(temp.resolve("closed.json"), """
                 {"name": "Closed doors", "rateChanges": [{"kind": "entry", "multiply": 0},
                                                          {"kind": "leaving", "multiply": 0}]}""");
@@ -99,7 +101,20 @@ class MainTest {
         assertEquals(0, withScenario.status(), withScenario.err());
         String scenarioAll = withScenario.out().lines().filter(l -> l.startsWith("All placements")).reduce((a, b) -> b)
                 .orElseThrow();
-        assertEquals(4, scenarioAll.split("-> 5 \\(").length - 1, scenarioAll);
+        List<Long> projected = Pattern.compile("-> (\\d+) \\(").matcher(scenarioAll).results()
+                .map(m -> Long.parseLong(m.group(1))).toList();
+        assertEquals(4, projected.size(), scenarioAll);
+        for (int i = 0; i < projected.size(); i++) {
+            assertTrue(projected.get(i) <= (i == 0 ? 6 : projected.get(i - 1)), scenarioAll);
+        }
+        // Saved and published, the scenario's figures are the ones the command printed.
+        Files.createDirectories(Path.of(warehouse, "scenarios"));
+        Files.copy(scenario, Path.of(warehouse, "scenarios", "closed-doors.json"));
+        ForecastPublisher.republish(Path.of(warehouse), message -> { });
+        Result saved = cli("sql", "--warehouse", warehouse, """
+                SELECT round(expected) AS expected FROM forecast_group WHERE scenario = 'Closed doors'
+                  AND placement_group = 'all' AND strftime(date, '%m-%d') = '03-31' ORDER BY date""");
+        assertEquals(projected, saved.out().lines().skip(1).map(v -> Math.round(Double.parseDouble(v))).toList());
 
         Result missing = cli("forecast", "--warehouse", warehouse, "--scenario", temp.resolve("nope.json").toString());
         assertEquals(1, missing.status());

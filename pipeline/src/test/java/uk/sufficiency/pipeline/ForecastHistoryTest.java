@@ -155,13 +155,16 @@ class ForecastHistoryTest {
         assertEquals(List.of(List.of("2022-03-31", "2020-04-01", "2022-03-31", "2026-03-31", "500")), rows("""
                 SELECT start_date, reference_from, reference_to, end_date, runs FROM forecast_settings
                 WHERE scenario = 'base'"""));
-        // Supported 16+: none at the start, entries 1 in 730 days, aged out at 1 per 396 child-days:
-        // x(n) = (396/730) * (1 - (395/396)^n) after n days, published to two decimals:
-        // 30 April 2022 is day 30 (0.0396 -> 0.04), 31 March 2026 day 1461 (0.5290 -> 0.53).
-        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.53")), rows("""
+        // Supported 16+: none at the start, entries 1 in 730 days; ageing out at 18 once in 396
+        // child-days, with the ageing prior of 2 birthdays in 2 x 730.5 days: mu = 3 / 1,857 a day.
+        // x(n) = (lambda / mu) (1 - (1 - mu)^n) after n days, published to two decimals:
+        // 30 April 2022 is day 30 (0.0401 -> 0.04), 31 March 2026 day 1461 (0.7681 -> 0.77).
+        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.77")), rows("""
                 SELECT date, expected FROM forecast WHERE scenario = 'base' AND date IN ('2022-04-30', '2026-03-31')
                   AND placement_group = 'supported' AND age_band = '16 and over' ORDER BY date"""));
-        assertEquals(0.0396, 396.0 / 730 * (1 - Math.pow(395.0 / 396, 30)), 5e-5);
-        assertEquals(0.5290, 396.0 / 730 * (1 - Math.pow(395.0 / 396, 1461)), 5e-5);
+        double lambda = 1.0 / 730;
+        double mu = 3.0 / 1857;
+        assertEquals(0.0401, lambda / mu * (1 - Math.pow(1 - mu, 30)), 5e-5);
+        assertEquals(0.7681, lambda / mu * (1 - Math.pow(1 - mu, 1461)), 5e-5);
     }
 }

@@ -5,21 +5,23 @@ package uk.sufficiency.warehouse.forecast;
  * Children move up a band on the birthday that starts the next one; they leave care at 18.
  */
 public enum AgeBand {
-    UNDER_1("Under 1", 0),
-    AGE_1_TO_4("1 to 4", 1),
-    AGE_5_TO_9("5 to 9", 5),
-    AGE_10_TO_15("10 to 15", 10),
-    AGE_16_AND_OVER("16 and over", 16);
+    UNDER_1("Under 1", 0, 1),
+    AGE_1_TO_4("1 to 4", 1, 5),
+    AGE_5_TO_9("5 to 9", 5, 10),
+    AGE_10_TO_15("10 to 15", 10, 16),
+    AGE_16_AND_OVER("16 and over", 16, 18);
 
     /** The age at which children leave care, whatever band they are in. */
     public static final int LEAVING_AGE = 18;
 
     private final String label;
     private final int fromAge;
+    private final int untilAge;
 
-    AgeBand(String label, int fromAge) {
+    AgeBand(String label, int fromAge, int untilAge) {
         this.label = label;
         this.fromAge = fromAge;
+        this.untilAge = untilAge;
     }
 
     public String label() {
@@ -29,6 +31,11 @@ public enum AgeBand {
     /** The birthday (completed years) on which a child enters the band. */
     public int fromAge() {
         return fromAge;
+    }
+
+    /** Years from the band's first birthday to the next band's (to 18, the leaving age, for the last). */
+    public int widthYears() {
+        return untilAge - fromAge;
     }
 
     public static AgeBand ofLabel(String label) {

@@ -18,10 +18,18 @@ import uk.sufficiency.warehouse.forecast.engine.RandomDraws;
  * moves per child-day in the state they leave, the maximum-likelihood rates of a constant-rate
  * model. A simulated run may draw each rate from its Gamma(count, 1 / exposure) posterior instead,
  * so the bands carry the uncertainty of having estimated the rates from a few years of data.
+ *
+ * <p>Ageing is certain in a way the other changes are not: every child in a band reaches its end,
+ * and every child in care leaves at 18. So the birthday rates (up a band, and out at 18) add to
+ * the observed birthdays a prior worth {@link #AGEING_PRIOR_BIRTHDAYS} birthdays at the rate of a
+ * band whose ages are spread evenly (one birthday per band width of child-days). With years of
+ * data the observed rate rules; an LA with few children still ages them out at 18.
  */
 public final class FittedRates {
     private static final double DAYS_PER_YEAR = 365.25;
     private static final int N = ForecastState.COUNT;
+    /** Pseudo-birthdays of the ageing prior. */
+    static final double AGEING_PRIOR_BIRTHDAYS = 2;
 
     private final LocalDate from;
     private final LocalDate to;
@@ -122,10 +130,16 @@ public final class FittedRates {
         for (int i = 0; i < N; i++) {
             entry[i] = rate(entries[i], referenceDays, random);
             leaving[i] = rate(leftCare[i], childDays[i], random);
-            ageingOut[i] = rate(agedOut[i], childDays[i], random);
+            AgeBand band = ForecastState.band(i);
+            double priorDays = AGEING_PRIOR_BIRTHDAYS * band.widthYears() * DAYS_PER_YEAR;
+            int older = band.ordinal() + 1 < AgeBand.values().length
+                    ? ForecastState.of(AgeBand.values()[band.ordinal() + 1], ForecastState.group(i)) : -1;
             for (int j = 0; j < N; j++) {
-                out[i][j] = rate(moves[i][j], childDays[i], random);
+                out[i][j] = j == older ? ageingRate(moves[i][j], childDays[i], priorDays, random)
+                        : rate(moves[i][j], childDays[i], random);
             }
+            ageingOut[i] = older < 0 ? ageingRate(agedOut[i], childDays[i], priorDays, random)
+                    : rate(agedOut[i], childDays[i], random);
         }
         for (RateChange change : scenario.rateChanges()) {
             switch (change.kind()) {
@@ -186,6 +200,13 @@ public final class FittedRates {
                 }
             }
         }
+    }
+
+    /** A birthday rate: observed birthdays and the prior's, over observed and the prior's child-days. */
+    private static double ageingRate(long birthdays, double exposure, double priorDays, SplittableRandom random) {
+        double shape = birthdays + AGEING_PRIOR_BIRTHDAYS;
+        double days = exposure + priorDays;
+        return random == null ? shape / days : RandomDraws.gamma(random, shape, 1 / days);
     }
 
     private static double rate(long events, double exposure, SplittableRandom random) {

@@ -159,10 +159,10 @@ final class TestSnapshot {
                         "('Fewer entries', 'Lancashire', '2023-03-31', 'with_parents', 1.0, 0, 0, 1, 1, 2)",
                         "('Fewer entries', 'Lancashire', '2023-03-31', 'all', 1.8, 0, 1, 1.5, 2, 5)")
                 .rows(FactTable.FORECAST_COST_YEAR,
-                        "('base', 'Lancashire', 2023, 'with_parents', 150, 0, 7800, 15600, 7500)",
-                        "('base', 'Lancashire', 2023, 'all', NULL, 0, 7800, 23400, 7500)",
-                        "('Fewer entries', 'Lancashire', 2023, 'with_parents', 150, 0, 3900, 15600, 4500)",
-                        "('Fewer entries', 'Lancashire', 2023, 'all', NULL, 0, 3900, 15600, 4500)")
+                        "('base', 'Lancashire', 2023, 'with_parents', 150, 0, 7800, 15600, 7500, 1)",
+                        "('base', 'Lancashire', 2023, 'all', NULL, 0, 7800, 23400, 7500, 1)",
+                        "('Fewer entries', 'Lancashire', 2023, 'with_parents', 150, 0, 3900, 15600, 4500, 1)",
+                        "('Fewer entries', 'Lancashire', 2023, 'all', NULL, 0, 3900, 15600, 4500, 1)")
                 .rows(FactTable.FORECAST_GAP,
                         "('base', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', 'inhouse_foster_places', "
                                 + "3, 6, 5, -2, 1)",

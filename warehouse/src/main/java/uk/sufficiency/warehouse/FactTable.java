@@ -92,11 +92,12 @@ public enum FactTable {
             + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
     /**
      * Projected spend by financial year and placement group ({@code all} = the total): quantiles over
-     * the runs and the spend along the expected path (differences between scenarios hold no noise).
+     * the runs and the spend along the expected path (differences between scenarios hold no noise),
+     * and how many children's fees the group's average weekly fee comes from.
      */
     FORECAST_COST_YEAR("forecast_cost_year", true, "scenario VARCHAR, la VARCHAR, year INTEGER, "
             + "placement_group VARCHAR, weekly_fee DOUBLE, cost_p05 DOUBLE, cost_p50 DOUBLE, cost_p95 DOUBLE, "
-            + "cost_expected DOUBLE"),
+            + "cost_expected DOUBLE, fee_children BIGINT"),
     /** Projected children against capacity at each quarter end, for the groups capacity is recorded for. */
     FORECAST_GAP("forecast_gap", true, "scenario VARCHAR, la VARCHAR, quarter_end DATE, year INTEGER, "
             + "quarter VARCHAR, placement_group VARCHAR, provision VARCHAR, demand_p50 DOUBLE, demand_p95 DOUBLE, "

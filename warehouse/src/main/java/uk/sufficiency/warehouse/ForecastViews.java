@@ -18,9 +18,11 @@ final class ForecastViews {
             CREATE VIEW forecast_accuracy AS
             SELECT la, horizon_months, placement_group, origins, mape, last_value_mape, trend_mape,
                    inside_50, inside_90,
-                   CASE WHEN mape IS NULL THEN NULL
-                        WHEN mape <= last_value_mape AND mape <= trend_mape THEN 'model'
-                        WHEN last_value_mape <= trend_mape THEN 'last_value' ELSE 'trend' END AS best
+                   CASE WHEN mape IS NULL THEN NULL  -- a forecast without an error (no trend yet) never wins
+                        WHEN mape <= coalesce(last_value_mape, 'infinity') AND mape <= coalesce(trend_mape, 'infinity')
+                             THEN 'model'
+                        WHEN coalesce(last_value_mape, 'infinity') <= coalesce(trend_mape, 'infinity') THEN 'last_value'
+                        ELSE 'trend' END AS best
             FROM (SELECT la, horizon_months, placement_group, count(*) AS origins,
                          round(avg(abs_pct_error), 1) AS mape,
                          round(avg(last_value_abs_pct_error), 1) AS last_value_mape,
@@ -62,4 +64,14 @@ final class ForecastViews {
             SELECT la, month_end, placement_group, sum(children) AS children FROM forecast_stock GROUP BY ALL
             UNION ALL
             SELECT la, month_end, 'all', sum(children) FROM forecast_stock GROUP BY ALL""";
+
+    /**
+     * Children in each group (and {@code all}) at the start of the LA's projection: what every
+     * projected figure of the group grows from, so small ones hide with it (counting-rules §9).
+     */
+    static final String START = """
+            CREATE VIEW forecast_start AS
+            SELECT s.la, h.placement_group, h.children AS children_at_start
+            FROM forecast_settings s JOIN forecast_history h ON h.la = s.la AND h.month_end = s.start_date
+            WHERE s.scenario = 'base'""";
 }

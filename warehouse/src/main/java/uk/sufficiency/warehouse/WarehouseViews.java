@@ -116,7 +116,7 @@ final class WarehouseViews {
                 fact(snapshot, FactTable.FORECAST_COST_YEAR, "forecast_cost_year"),
                 fact(snapshot, FactTable.FORECAST_GAP, "forecast_gap"),
                 fact(snapshot, FactTable.FORECAST_BACKTEST, "forecast_backtest"),
-                ForecastViews.ACCURACY, ForecastViews.RATES, ForecastViews.HISTORY);
+                ForecastViews.ACCURACY, ForecastViews.RATES, ForecastViews.HISTORY, ForecastViews.START);
     }
 
     /**

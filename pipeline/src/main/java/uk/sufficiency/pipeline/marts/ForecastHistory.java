@@ -60,7 +60,11 @@ public final class ForecastHistory {
      * birthday, {@code aged_out} (no band).
      */
     public static Dataset<Row> flows(Dataset<Row> stays) {
-        Column inWindow = col("decom").geq(col("window_start")).and(col("decom").leq(col("window_end")));
+        // A move on the window's first day comes from a state with no day in the window: the child
+        // is simply in the starting stock. An entry that day is a change like any other.
+        Column inWindow = col("decom").gt(col("window_start"))
+                .or(col("decom").equalTo(col("window_start")).and(not(col("continues"))))
+                .and(col("decom").leq(col("window_end")));
         Dataset<Row> arrivals = stays.where(inWindow).select(col("la"), col("decom").as("date"),
                 when(col("continues"), ChildAge.band(ChildAge.on(col("dob"), date_add(col("decom"), -1))))
                         .as("from_age_band"),
@@ -139,7 +143,10 @@ public final class ForecastHistory {
         WindowSpec byChild = Window.partitionBy(col("la"), col("child")).orderBy(col("decom"));
         Column windowStart = make_date(col("first_year").minus(1), lit(4), lit(1));
         Column windowEnd = make_date(col("last_year"), lit(3), lit(31));
-        return repaired.where(not(coalesce(col("legal_status").isin("V3", "V4"), lit(false))))
+        // An episode ending the day it starts is never in care at the end of a day (§6); dropped
+        // before the neighbours are looked up, so it cannot hide the end of the one before it.
+        return repaired.where(not(coalesce(col("legal_status").isin("V3", "V4"), lit(false)))
+                        .and(col("dec").isNull().or(col("dec").gt(col("decom")))))
                 .join(children.where(col("dob").isNotNull()).select(col("la"), col("child"), col("dob")),
                         new String[] {"la", "child"})
                 .where(col("dob").leq(col("decom")))

@@ -14,10 +14,11 @@ import uk.sufficiency.warehouse.forecast.PlacementGroup;
 import uk.sufficiency.warehouse.forecast.Scenario;
 
 /**
- * The forecast (docs/warehouse.md): projections, their cost and gap against capacity, the backtest
- * and the fitted rates. Projected children, quantiles and money are model outputs, not counts of
- * children, so they are measures and never suppressed; what the warehouse actually counted (history,
- * backtest actuals, fitted flows) is a count, and figures computed from it hide with it.
+ * The forecast (docs/forecast.md): projections, their cost and gap against capacity, the backtest
+ * and the fitted rates. What the warehouse actually counted (history, backtest actuals, fitted flows,
+ * the children a projection starts from) is a count. Projections are model outputs, but a group's
+ * projection from a starting stock of 1-4 would echo it, so projected figures hide with the children
+ * they start from, and spend also with the children whose fees make its average.
  */
 final class ForecastFigures {
     /** Placement groups in PlacementGroup's order, {@code all} (the total) last. */
@@ -42,35 +43,46 @@ final class ForecastFigures {
                         projection AS (
                             SELECT la, date AS month_end, placement_group, p05, p25, p50, p75, p95
                             FROM forecast_group WHERE scenario = '%s')
-                        SELECT la, month_end, placement_group, h.actual, round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
+                        SELECT la, month_end, placement_group, h.actual, st.children_at_start,
+                               round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
                                round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
-                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, placement_group)"""
+                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, placement_group)
+                        LEFT JOIN forecast_start st USING (la, placement_group)"""
                         .formatted(Scenario.BASE_NAME),
                         List.of(periodDate("month_end", "Month end"), dimension("placement_group", "Placement group"),
-                                count("actual", "Children looked after (actual)"), measure("p05", "Projected: 5th percentile"),
-                                measure("p25", "Projected: 25th percentile"), measure("p50", "Projected: median"),
-                                measure("p75", "Projected: 75th percentile"), measure("p95", "Projected: 95th percentile")),
+                                count("actual", "Children looked after (actual)"),
+                                count("children_at_start", "Children at the start"),
+                                derived("p05", "Projected: 5th percentile", "children_at_start"),
+                                derived("p25", "Projected: 25th percentile", "children_at_start"),
+                                derived("p50", "Projected: median", "children_at_start"),
+                                derived("p75", "Projected: 75th percentile", "children_at_start"),
+                                derived("p95", "Projected: 95th percentile", "children_at_start")),
                         "month_end, " + GROUP_ORDER),
                 new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
                         + "placement group, against the base", """
                         SELECT g.la, g.scenario, g.date AS month_end, g.placement_group, round(g.p50, 1) AS p50,
                                round(g.p05, 1) AS p05, round(g.p95, 1) AS p95, round(g.expected, 1) AS expected,
-                               round(g.expected - b.expected, 1) AS difference_expected
+                               round(g.expected - b.expected, 1) AS difference_expected, st.children_at_start
                         FROM forecast_group g
                         JOIN forecast_group b ON b.scenario = '%s' AND b.la = g.la AND b.date = g.date
                              AND b.placement_group = g.placement_group
+                        LEFT JOIN forecast_start st ON st.la = g.la AND st.placement_group = g.placement_group
                         WHERE month(g.date) = 3 AND day(g.date) = 31""".formatted(Scenario.BASE_NAME),
                         List.of(dimension("scenario", "Scenario"), periodDate("month_end", "31 March"),
-                                dimension("placement_group", "Placement group"), measure("p50", "Projected: median"),
-                                measure("p05", "Projected: 5th percentile"), measure("p95", "Projected: 95th percentile"),
-                                measure("expected", "Projected: expected"),
+                                dimension("placement_group", "Placement group"),
+                                derived("p50", "Projected: median", "children_at_start"),
+                                derived("p05", "Projected: 5th percentile", "children_at_start"),
+                                derived("p95", "Projected: 95th percentile", "children_at_start"),
+                                derived("expected", "Projected: expected", "children_at_start"),
                                 // expected paths hold no simulation noise, so their difference is the scenario's effect
-                                measure("difference_expected", "Expected against the base")),
+                                derived("difference_expected", "Expected against the base", "children_at_start"),
+                                count("children_at_start", "Children at the start")),
                         "month_end, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
                 // The weekly fee is the average of the group's placements now: another LA's fee of one or two
                 // placements would say what they cost, so it hides with the children in the group at the start.
                 new Figure("forecast-cost", "Projected spend by financial year, by scenario and placement group", """
                         SELECT c.la, c.scenario, c.year, c.placement_group, CAST(h.children AS BIGINT) AS children_at_start,
+                               c.fee_children,
                                round(c.weekly_fee, 2) AS weekly_fee, round(c.cost_p50, 0) AS cost_p50,
                                round(c.cost_p05, 0) AS cost_p05, round(c.cost_p95, 0) AS cost_p95,
                                round(c.cost_expected, 0) AS cost_expected,
@@ -84,24 +96,33 @@ final class ForecastFigures {
                         List.of(dimension("scenario", "Scenario"), periodYear("year", "Year to 31 March"),
                                 dimension("placement_group", "Placement group"),
                                 count("children_at_start", "Children at the start"),
-                                derived("weekly_fee", "Average weekly fee at the start (£)", "children_at_start"),
-                                measure("cost_p50", "Projected spend: median (£)"),
-                                measure("cost_p05", "Projected spend: 5th percentile (£)"),
-                                measure("cost_p95", "Projected spend: 95th percentile (£)"),
-                                measure("cost_expected", "Projected spend: expected (£)"),
-                                measure("difference_expected", "Expected against the base (£)")),
+                                count("fee_children", "Children whose fees make the average"),
+                                // spend is the fee times children: it would give a hidden fee back
+                                derived("weekly_fee", "Average weekly fee at the start (£)", "children_at_start",
+                                        "fee_children"),
+                                derived("cost_p50", "Projected spend: median (£)", "children_at_start", "fee_children"),
+                                derived("cost_p05", "Projected spend: 5th percentile (£)", "children_at_start",
+                                        "fee_children"),
+                                derived("cost_p95", "Projected spend: 95th percentile (£)", "children_at_start",
+                                        "fee_children"),
+                                derived("cost_expected", "Projected spend: expected (£)", "children_at_start",
+                                        "fee_children"),
+                                derived("difference_expected", "Expected against the base (£)", "children_at_start",
+                                        "fee_children")),
                         "year, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
                 new Figure("forecast-gap", "Projected children against capacity at each quarter end, by scenario", """
                         SELECT la, scenario, quarter_end, placement_group, provision, round(demand_p50, 1) AS demand_p50,
                                round(demand_p95, 1) AS demand_p95, capacity, round(gap_p50, 1) AS gap_p50,
-                               round(gap_p95, 1) AS gap_p95
-                        FROM forecast_gap""",
+                               round(gap_p95, 1) AS gap_p95, st.children_at_start
+                        FROM forecast_gap LEFT JOIN forecast_start st USING (la, placement_group)""",
                         List.of(dimension("scenario", "Scenario"), periodDate("quarter_end", "Quarter end"),
                                 dimension("placement_group", "Placement group"), dimension("provision", "Provision"),
-                                measure("demand_p50", "Projected children: median"),
-                                measure("demand_p95", "Projected children: 95th percentile"),
-                                measure("capacity", "Places or beds"), measure("gap_p50", "Over capacity: median"),
-                                measure("gap_p95", "Over capacity: 95th percentile")),
+                                derived("demand_p50", "Projected children: median", "children_at_start"),
+                                derived("demand_p95", "Projected children: 95th percentile", "children_at_start"),
+                                measure("capacity", "Places or beds"),
+                                derived("gap_p50", "Over capacity: median", "children_at_start"),
+                                derived("gap_p95", "Over capacity: 95th percentile", "children_at_start"),
+                                count("children_at_start", "Children at the start")),
                         "quarter_end, " + SCENARIO_ORDER + ", provision"),
                 // Errors of a few children are unstable and, with one origin, would give the actual back: they
                 // hide with the fewest children any origin's outcome had.
@@ -110,7 +131,8 @@ final class ForecastFigures {
                         SELECT a.la, a.horizon_months, a.placement_group, a.origins, f.fewest AS fewest_actual, a.mape,
                                a.last_value_mape, a.trend_mape, a.inside_50, a.inside_90, a.best
                         FROM forecast_accuracy a
-                        JOIN (SELECT la, horizon_months, placement_group, min(actual) AS fewest
+                        JOIN (SELECT la, horizon_months, placement_group,
+                                     coalesce(min(actual) FILTER (WHERE actual > 0), 0) AS fewest
                               FROM forecast_backtest GROUP BY ALL) f USING (la, horizon_months, placement_group)""",
                         List.of(dimension("horizon_months", "Months ahead"), dimension("placement_group", "Placement group"),
                                 measure("origins", "Origins tested"),
@@ -131,13 +153,17 @@ final class ForecastFigures {
                         FROM forecast_backtest""",
                         List.of(periodDate("origin", "Projected from"), dimension("horizon_months", "Months ahead"),
                                 dimension("placement_group", "Placement group"), count("actual", "Children (actual)"),
-                                measure("p05", "Projected: 5th percentile"), measure("p25", "Projected: 25th percentile"),
-                                measure("p50", "Projected: median"), measure("p75", "Projected: 75th percentile"),
-                                measure("p95", "Projected: 95th percentile"),
+                                // projections from a small starting stock would give it back
+                                derived("p05", "Projected: 5th percentile", "last_value"),
+                                derived("p25", "Projected: 25th percentile", "last_value"),
+                                derived("p50", "Projected: median", "last_value"),
+                                derived("p75", "Projected: 75th percentile", "last_value"),
+                                derived("p95", "Projected: 95th percentile", "last_value"),
                                 derived("abs_pct_error", "Model: absolute % error", "actual"),
                                 count("last_value", "Last value (children at the origin)"),
                                 derived("last_value_abs_pct_error", "Last value: absolute % error", "actual", "last_value"),
-                                measure("trend_value", "Trend"),
+                                // the trend at two horizons gives the last value back
+                                derived("trend_value", "Trend", "last_value"),
                                 derived("trend_abs_pct_error", "Trend: absolute % error", "actual")),
                         "origin, horizon_months, " + GROUP_ORDER),
                 new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", """

@@ -52,7 +52,10 @@ public final class Backtest {
             Projection projected = Projection.run(fitted, ForecastInputs.stock(warehouse, la, origin), Scenario.BASE,
                     projection, Map.of(), 0);
             long[] last = ForecastInputs.groupStock(warehouse, la, origin);
-            long[] yearBefore = ForecastInputs.groupStock(warehouse, la, ProjectionSettings.monthEnd(origin.minusMonths(12)));
+            LocalDate yearEarlier = ProjectionSettings.monthEnd(origin.minusMonths(12));
+            // the window's first month end is a month after it opens: no trend without a year of stock
+            boolean trendKnown = yearEarlier.isAfter(windowFirst);
+            long[] yearBefore = ForecastInputs.groupStock(warehouse, la, yearEarlier);
             for (int h : HORIZONS) {
                 if (h > months) {
                     continue;
@@ -60,10 +63,10 @@ public final class Backtest {
                 long[] actual = ForecastInputs.groupStock(warehouse, la, ProjectionSettings.monthEnd(origin.plusMonths(h)));
                 for (int g = 0; g <= Projection.ALL; g++) {
                     double[] q = projected.groupQuantiles(h - 1, g);
-                    double trend = Math.max(0, last[g] + (last[g] - yearBefore[g]) * h / 12.0);
+                    Double trend = trendKnown ? Math.max(0, last[g] + (last[g] - yearBefore[g]) * h / 12.0) : null;
                     rows.add(new Object[] {la, origin, h, groupId(g), actual[g], q[0], q[1], q[2], q[3], q[4],
                             error(q[2], actual[g]), (double) last[g], error(last[g], actual[g]), trend,
-                            error(trend, actual[g])});
+                            trend == null ? null : error(trend, actual[g])});
                     // quantiles are compared with the actual unrounded; the error is rounded in the views
                 }
             }

@@ -41,28 +41,37 @@ public final class ForecastInputs {
 
     /**
      * The average weekly fee of each group's placements over the year to {@code asAt}, weighted by
-     * days (placement_cost_segments); groups with no costed days (often kinship, with parents,
-     * adoption) have none and are left out of spend.
+     * days (placement_cost_segments), and how many children's fees make each average, for each group
+     * and all of them; groups with no costed days (often kinship, with parents, adoption) have no
+     * fee and are left out of spend.
      */
-    public static Map<PlacementGroup, Double> weeklyFees(Warehouse warehouse, String la, LocalDate asAt) {
-        Map<PlacementGroup, Double> costDays = new EnumMap<>(PlacementGroup.class);
-        Map<PlacementGroup, Double> days = new EnumMap<>(PlacementGroup.class);
+    public record Fees(Map<PlacementGroup, Double> weekly, Map<PlacementGroup, Long> children, long allChildren) {
+    }
+
+    public static Fees fees(Warehouse warehouse, String la, LocalDate asAt) {
+        Map<PlacementGroup, Double> weekly = new EnumMap<>(PlacementGroup.class);
+        Map<PlacementGroup, Long> children = new EnumMap<>(PlacementGroup.class);
+        long allChildren = 0;
         for (Map<String, Object> row : warehouse.query("""
                 WITH segments AS (
-                    SELECT category, weekly_cost,
+                    SELECT %2$s AS placement_group, child, weekly_cost,
                            date_diff('day', greatest(seg_from, CAST(? AS DATE) - %1$d + 1), least(seg_to, CAST(? AS DATE))) + 1
                                AS days
                     FROM placement_cost_segments
                     WHERE la = ? AND category <> 'unlinked' AND weekly_cost IS NOT NULL)
-                SELECT category, sum(weekly_cost * days) AS cost_days, sum(days) AS days
-                FROM segments WHERE days > 0 GROUP BY ALL""".formatted(FEE_DAYS), asAt, asAt, la)) {
-            PlacementGroup group = PlacementGroup.ofCategory((String) row.get("category"));
-            costDays.merge(group, ((Number) row.get("cost_days")).doubleValue(), Double::sum);
-            days.merge(group, ((Number) row.get("days")).doubleValue(), Double::sum);
+                SELECT placement_group, sum(weekly_cost * days) / sum(days) AS weekly_fee, count(DISTINCT child) AS children
+                FROM segments WHERE days > 0 GROUP BY GROUPING SETS ((placement_group), ())"""
+                .formatted(FEE_DAYS, PlacementGroup.sqlOfCategory("category")), asAt, asAt, la)) {
+            long count = ((Number) row.get("children")).longValue();
+            if (row.get("placement_group") == null) {
+                allChildren = count;
+            } else {
+                PlacementGroup group = PlacementGroup.ofId((String) row.get("placement_group"));
+                weekly.put(group, ((Number) row.get("weekly_fee")).doubleValue());
+                children.put(group, count);
+            }
         }
-        Map<PlacementGroup, Double> fees = new EnumMap<>(PlacementGroup.class);
-        costDays.forEach((group, total) -> fees.put(group, total / days.get(group)));
-        return fees;
+        return new Fees(weekly, children, allChildren);
     }
 
     /**

@@ -137,7 +137,7 @@ public final class ForecastPublisher {
      * window's end (or the whole window when it is shorter), the stock then, fees and capacity.
      */
     public record Baseline(String la, LocalDate start, FittedRates fitted, int[] stock,
-                           Map<PlacementGroup, Double> fees, Map<PlacementGroup, Integer> capacity) {
+                           ForecastInputs.Fees fees, Map<PlacementGroup, Integer> capacity) {
         public static Baseline of(Warehouse warehouse, String la, LocalDate windowFirst, LocalDate windowLast,
                                   ForecastSettings settings) {
             LocalDate from = windowLast.plusDays(1).minusMonths(settings.referenceMonths());
@@ -145,12 +145,12 @@ public final class ForecastPublisher {
                 from = windowFirst;
             }
             return new Baseline(la, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
-                    ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.weeklyFees(warehouse, la, windowLast),
+                    ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.fees(warehouse, la, windowLast),
                     ForecastInputs.capacity(warehouse, la, windowLast));
         }
 
         public Projection project(Scenario scenario, ForecastSettings settings) {
-            return Projection.run(fitted, stock, scenario, settings.projection(start), fees,
+            return Projection.run(fitted, stock, scenario, settings.projection(start), fees.weekly(),
                     scenario.feeInflationOr(settings.feeInflation()));
         }
     }
@@ -198,9 +198,12 @@ public final class ForecastPublisher {
                 for (int g = 0; g <= Projection.ALL; g++) {
                     double[] q = projection.costQuantiles(y, g);
                     Double fee = g == Projection.ALL ? null : projection.weeklyFee(PlacementGroup.values()[g]);
+                    long feeChildren = g == Projection.ALL ? baseline.fees().allChildren()
+                            : baseline.fees().children().getOrDefault(PlacementGroup.values()[g], 0L);
                     costs.add(new Object[] {name, la, projection.years().get(y), Backtest.groupId(g),
                             fee == null ? null : round(fee), q == null ? null : round(q[0]), q == null ? null : round(q[1]),
-                            q == null ? null : round(q[2]), q == null ? null : round(projection.costExpected(y, g))});
+                            q == null ? null : round(q[2]), q == null ? null : round(projection.costExpected(y, g)),
+                            feeChildren});
                 }
             }
         }
@@ -213,7 +216,7 @@ public final class ForecastPublisher {
             for (CapacityProvision provision : CapacityProvision.values()) {
                 PlacementGroup group = provision.group();
                 Integer recorded = baseline.capacity().get(group);
-                int added = InterventionSchedule.placesAdded(scenario.interventions(), group, date);
+                int added = InterventionSchedule.placesAdded(scenario.interventions(), group, baseline.start(), date);
                 if (recorded == null && added == 0) {
                     continue;
                 }

@@ -41,6 +41,20 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
         if (backtestOrigins < 0 || backtestOrigins > 40) {
             throw new IllegalArgumentException("backtestOrigins must be 0 to 40; got " + backtestOrigins);
         }
+        if (months < 1 || months > ProjectionSettings.MAX_MONTHS) {
+            throw new IllegalArgumentException("months must be 1 to " + ProjectionSettings.MAX_MONTHS + "; got " + months);
+        }
+        if (runs < 20 || backtestRuns < 20 || runs > 100_000 || backtestRuns > 100_000) {
+            throw new IllegalArgumentException("runs and backtestRuns must be 20 to 100,000 (the 5% and 95% quantiles"
+                    + " need at least 20); got " + runs + " and " + backtestRuns);
+        }
+        if (stepDays != 1 && stepDays != 7) {
+            throw new IllegalArgumentException("stepDays must be 1 (daily) or 7 (weekly); got " + stepDays);
+        }
+        if (feeInflation.isNaN() || feeInflation < -0.5 || feeInflation > 1) {
+            throw new IllegalArgumentException("feeInflation must be a yearly rate between -0.5 and 1 (0.03 = 3%); got "
+                    + feeInflation);
+        }
     }
 
     public static ForecastSettings load(Path warehouseDir) {
@@ -51,7 +65,9 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
         try {
             return new ObjectMapper().readValue(file.toFile(), ForecastSettings.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            String problem = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(file + ": " + problem, e);
         }
     }
 

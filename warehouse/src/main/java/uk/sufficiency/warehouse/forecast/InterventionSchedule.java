@@ -48,11 +48,15 @@ final class InterventionSchedule {
         return transfers;
     }
 
-    /** Places opened by interventions of a group on or before a date. */
-    static int placesAdded(List<Intervention> interventions, PlacementGroup group, LocalDate asAt) {
+    /**
+     * Places a group's interventions open after the projection's start and on or before a date;
+     * places dated earlier are history, already in the capacity recorded.
+     */
+    static int placesAdded(List<Intervention> interventions, PlacementGroup group, LocalDate start, LocalDate asAt) {
         int places = 0;
         for (Intervention intervention : interventions) {
-            if (intervention.toGroup().equals(group.id()) && !intervention.start().isAfter(asAt)) {
+            if (intervention.toGroup().equals(group.id()) && intervention.start().isAfter(start)
+                    && !intervention.start().isAfter(asAt)) {
                 places += intervention.placesAdded();
             }
         }

@@ -54,6 +54,16 @@ public enum PlacementGroup {
         return OTHER;
     }
 
+    /** {@link #ofCategory} as SQL over a category column. */
+    static String sqlOfCategory(String column) {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (PlacementGroup group : values()) {
+            sql.append(" WHEN ").append(column).append(" IN ('").append(String.join("', '", group.categories))
+                    .append("') THEN '").append(group.id).append('\'');
+        }
+        return sql.append(" ELSE '").append(OTHER.id).append("' END").toString();
+    }
+
     public static PlacementGroup ofId(String id) {
         for (PlacementGroup group : values()) {
             if (group.id.equals(id)) {

@@ -59,8 +59,8 @@ public final class Projection {
                                  Map<PlacementGroup, Double> weeklyFees, double feeInflation) {
         LocalDate start = settings.start();
         int step = settings.stepDays();
-        int days = (int) ChronoUnit.DAYS.between(start, settings.end());
-        days = (days + step - 1) / step * step;
+        // Weekly steps stop at the last whole week: no step reaches past the end.
+        int days = (int) ChronoUnit.DAYS.between(start, settings.end()) / step * step;
         List<LocalDate> dates = new ArrayList<>();
         int[] reportOfDay = new int[days + 1];
         java.util.Arrays.fill(reportOfDay, -1);
@@ -103,7 +103,7 @@ public final class Projection {
                 groupExpected[r] = groupTotals(path[d / step]);
             }
             if (d > 0) {
-                addSpend(costExpected[yearOfDay[d]], path[d / step], fees, step * inflation[d]);
+                addSpend(costExpected, yearOfDay, inflation, d, step, path[d / step], fees);
             }
         }
 
@@ -124,7 +124,7 @@ public final class Projection {
                         }
                     }
                     if (day > 0) {
-                        addSpend(cost[run][yearOfDay[day]], runStock, fees, step * inflation[day]);
+                        addSpend(cost[run], yearOfDay, inflation, day, step, runStock, fees);
                     }
                 });
         double[][][] stateQuantiles = new double[dates.size()][N][];
@@ -152,14 +152,21 @@ public final class Projection {
                 List.copyOf(years), costQuantiles, costExpected, fees);
     }
 
-    /** Adds a step's spend (children × weekly fee ÷ 7 × days × inflation) to a year's totals by group. */
-    private static void addSpend(double[] yearCost, double[] stock, Double[] fees, double inflatedDays) {
-        for (int i = 0; i < N; i++) {
-            Double fee = fees[ForecastState.group(i).ordinal()];
-            if (fee != null) {
-                double spend = stock[i] * fee / 7 * inflatedDays;
-                yearCost[ForecastState.group(i).ordinal()] += spend;
-                yearCost[ALL] += spend;
+    /**
+     * Adds the spend of the step ending on {@code day} (children at its end × weekly fee ÷ 7 ×
+     * inflation, for each of its days) to the financial years its days fall in, by group.
+     */
+    private static void addSpend(double[][] yearCost, int[] yearOfDay, double[] inflation, int day, int step,
+                                 double[] stock, Double[] fees) {
+        for (int d = day - step + 1; d <= day; d++) {
+            double[] year = yearCost[yearOfDay[d]];
+            for (int i = 0; i < N; i++) {
+                Double fee = fees[ForecastState.group(i).ordinal()];
+                if (fee != null && stock[i] > 0) {
+                    double spend = stock[i] * fee / 7 * inflation[d];
+                    year[ForecastState.group(i).ordinal()] += spend;
+                    year[ALL] += spend;
+                }
             }
         }
     }

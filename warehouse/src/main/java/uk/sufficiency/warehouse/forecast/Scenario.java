@@ -131,9 +131,9 @@ public record Scenario(String name, String description, List<RateChange> rateCha
                 AgeBand.ofLabel(ageBand);
             }
             double moved = children == null ? 0 : children;
-            if (moved < 0 || Double.isNaN(moved) || (moved > 0 && fromGroup == null)) {
+            if (moved < 0 || moved != Math.rint(moved) || (moved > 0 && fromGroup == null)) {
                 throw new IllegalArgumentException("Intervention '" + name
-                        + "': children must be 0 or more and need a fromGroup");
+                        + "': children must be a whole number, 0 or more, and need a fromGroup");
             }
             if (places != null && places < 0) {
                 throw new IllegalArgumentException("Intervention '" + name + "': places must be 0 or more");

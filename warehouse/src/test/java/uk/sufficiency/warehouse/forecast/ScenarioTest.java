@@ -63,9 +63,16 @@ class ScenarioTest {
         assertEquals(5, transfers.get(0).from().length); // from each age band of agency homes
         Intervention past = new Intervention("Done", LocalDate.of(2024, 3, 1), "home_agency", "home_inhouse", null,
                 6.0, false, 6);
+        // Dated before the start: history, its children already moved and its places already recorded.
         assertEquals(List.of(), InterventionSchedule.transfers(List.of(past), start, 365));
-        assertEquals(6, InterventionSchedule.placesAdded(List.of(past), PlacementGroup.HOME_INHOUSE, start));
-        assertEquals(0, InterventionSchedule.placesAdded(List.of(past), PlacementGroup.HOME_AGENCY, start));
+        assertEquals(0, InterventionSchedule.placesAdded(List.of(past), PlacementGroup.HOME_INHOUSE, start, start));
+        Intervention planned = new Intervention("Planned", LocalDate.of(2024, 10, 1), null, "home_inhouse", null,
+                null, false, 6);
+        LocalDate september = LocalDate.of(2024, 9, 30);
+        LocalDate december = LocalDate.of(2024, 12, 31);
+        assertEquals(0, InterventionSchedule.placesAdded(List.of(planned), PlacementGroup.HOME_INHOUSE, start, september));
+        assertEquals(6, InterventionSchedule.placesAdded(List.of(planned), PlacementGroup.HOME_INHOUSE, start, december));
+        assertEquals(0, InterventionSchedule.placesAdded(List.of(planned), PlacementGroup.HOME_AGENCY, start, december));
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class DashboardServer {
         ScenarioRoutes scenarios = new ScenarioRoutes(warehouseDir, republisher);
         app.post("/forecast/scenarios", forLa(current, scenarios::save));
         app.post("/forecast/scenarios/delete", forLa(current, scenarios::delete));
-        app.get("/forecast/scenario.json", scenarios::download);
+        app.get("/forecast/scenario.json", forLa(current, scenarios::download));
         app.get("/api/las", withFigures(current, (ctx, figures) -> ctx.json(Map.of("las", figures.las()))));
         app.get("/api/runs", withFigures(current, (ctx, figures) -> ctx.json(Map.of("runs", RunsPanel.runs(warehouseDir)))));
         for (Figure figure : FigureCatalogue.all()) {

@@ -10,7 +10,7 @@ final class ForecastCharts {
     private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
             PlacementGroup.HOME_INHOUSE, PlacementGroup.HOME_AGENCY, PlacementGroup.SUPPORTED);
     private static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
-            + " move rates fitted on the reference period, run 500 times (the last table has the period and the runs)"
+            + " move rates fitted on the reference period, simulated many times (the last table has the period and the number of runs)"
             + " from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
             + " middle 50% and 90% of the runs. Each group's range is its own: the groups' medians do not add up to"
             + " the total's. The backtest below says how accurate it has been.";

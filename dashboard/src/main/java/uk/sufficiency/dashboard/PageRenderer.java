@@ -30,7 +30,7 @@ final class PageRenderer {
             panels.append(ChartPanel.render(chart, la, query, figures.rows(chart.figure(), la)));
         }
         if (page == Page.FORECAST) {
-            panels.append(ScenarioEditor.render(new ScenarioStore(warehouseDir).all(), account, query, editor));
+            panels.append(ScenarioEditor.render(new ScenarioStore(warehouseDir).forLa(la), account, query, editor));
         }
         return DashboardPage.render(new DashboardPage.Content(page, la, figures.las(), figures.from(), figures.to(),
                 figures.snapshot(), figures.exactFor(la), figures.forPublication(), account, panels.toString()));

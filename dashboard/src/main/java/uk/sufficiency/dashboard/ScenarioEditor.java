@@ -100,7 +100,8 @@ final class ScenarioEditor {
         List<List<String>> body = new ArrayList<>();
         for (Scenario scenario : saved) {
             String name = escape(scenario.name());
-            String json = escape("/forecast/scenario.json?name=" + URLEncoder.encode(scenario.name(), StandardCharsets.UTF_8));
+            String json = "/forecast/scenario.json" + q + "&amp;name="
+                    + escape(URLEncoder.encode(scenario.name(), StandardCharsets.UTF_8));
             body.add(List.of(name, scenario.description() == null ? "" : escape(scenario.description()),
                     "<a href=\"" + json + "\" download>JSON</a>", """
                     <form method="post" action="/forecast/scenarios/delete%s">\

@@ -43,8 +43,12 @@ record ScenarioForm(Map<String, String> values) {
         return "intervention" + row + "_" + field;
     }
 
-    /** @throws IllegalArgumentException saying, in the reader's words, what to put right */
-    Scenario scenario() {
+    /**
+     * The scenario the form describes, for the LA whose page it was made on.
+     *
+     * @throws IllegalArgumentException saying, in the reader's words, what to put right
+     */
+    Scenario scenario(String la) {
         List<Scenario.RateChange> rates = new ArrayList<>();
         for (int row = 1; row <= RATE_ROWS; row++) {
             int r = row;
@@ -81,7 +85,7 @@ record ScenarioForm(Map<String, String> values) {
         }
         Double inflation = number("Fee inflation", value("fee_inflation"));
         return new Scenario(value("name"), optional(value("description")), rates, interventions,
-                inflation == null ? null : inflation / 100);
+                inflation == null ? null : inflation / 100, la);
     }
 
     private interface Part<T> {

@@ -29,11 +29,11 @@ final class ScenarioRoutes {
 
     /** A valid scenario is saved and the forecast remade; an invalid one shows the page again with why (400). */
     void save(Context ctx, Figures figures, String la) {
-        mayChange(ctx);
+        mayChange(ctx, la);
         ScenarioForm form = ScenarioForm.of(ctx);
         Scenario scenario;
         try {
-            scenario = form.scenario();
+            scenario = form.scenario(la);
             store.save(scenario);
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST).html(PageRenderer.render(Page.FORECAST, figures, la,
@@ -46,34 +46,48 @@ final class ScenarioRoutes {
     }
 
     void delete(Context ctx, Figures figures, String la) {
-        mayChange(ctx);
+        mayChange(ctx, la);
         String name = ctx.formParam("name");
-        if (name == null || !store.delete(name)) {
-            throw new NotFoundResponse("No saved scenario is called '" + name + "'.");
+        Scenario scenario = saved(la, name);
+        if (scenario.la() == null && !Login.signedIn(ctx).user().seesAllLas()) {
+            throw new ForbiddenResponse("'" + name + "' is projected for every LA: only an administrator of all LAs"
+                    + " can delete it.");
         }
+        store.delete(scenario.la(), name);
         republisher.republish(warehouseDir);
         backToThePage(ctx, la, "deleted", name);
     }
 
     /** The definition as saved: the file {@link ScenarioStore} reads, holding no child's data. */
-    void download(Context ctx) {
+    void download(Context ctx, Figures figures, String la) {
         String name = ctx.queryParam("name");
-        Scenario scenario = store.all().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundResponse("No saved scenario is called '" + name + "'."));
+        Scenario scenario = saved(la, name);
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"scenario-" + DashboardServer.fileNamePart(name)
                 + ".json\"");
         ctx.result(ScenarioStore.toJson(scenario));
     }
 
-    /** Refuses (403) a form from elsewhere, or from anyone but an administrator. */
-    private static void mayChange(Context ctx) {
+    /** The LA's scenario of that name, or its scenario for every LA. */
+    private Scenario saved(String la, String name) {
+        return store.forLa(la).stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("No saved scenario of " + la + " is called '" + name + "'."));
+    }
+
+    /**
+     * Refuses (403) a form from elsewhere, or from anyone but an administrator of the LA: a scenario's
+     * children are one LA's, so it is saved for the LA whose page it was made on.
+     */
+    private static void mayChange(Context ctx, String la) {
         if (!Login.fromThisDashboard(ctx)) {
             throw new ForbiddenResponse("The form did not come from this dashboard, so nothing was changed. "
                     + "Use the form on the Forecast page.");
         }
         if (Login.signedIn(ctx).user().role() != Role.ADMIN) {
             throw new ForbiddenResponse("Only a dashboard administrator can save or delete scenarios.");
+        }
+        if (!Login.signedIn(ctx).user().viewer().seesExactly(la)) {
+            throw new ForbiddenResponse("You can save and delete scenarios of your own LA only, not " + la + ".");
         }
     }
 

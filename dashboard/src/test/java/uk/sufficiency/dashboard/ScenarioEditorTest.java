@@ -20,7 +20,7 @@ class ScenarioEditorTest extends TwoLaServerTest {
     private static final Scenario IN_HOUSE = new Scenario("More in-house", "Fewer IFA entries, two new homes",
             List.of(new Scenario.RateChange(Scenario.RateKind.entry, "foster_ifa", null, null, 0.8, null)),
             List.of(new Scenario.Intervention("Two homes", LocalDate.of(2023, 4, 1), "home_agency", "home_inhouse", null,
-                    6.0, false, 6)), 0.05);
+                    6.0, false, 6)), 0.05, "Lancashire"); // saved on Lancashire's page: for Lancashire
 
     /** Where the stand-in republisher was asked to remake the forecast. */
     private final List<Path> republished = new ArrayList<>();
@@ -54,7 +54,7 @@ class ScenarioEditorTest extends TwoLaServerTest {
     }
 
     private Path saved() {
-        return dir.resolve("scenarios").resolve("more-in-house.json");
+        return dir.resolve("scenarios").resolve("lancashire--more-in-house.json");
     }
 
     @Test
@@ -70,9 +70,10 @@ class ScenarioEditorTest extends TwoLaServerTest {
             String page = browser.get("/forecast?la=Lancashire&saved=More+in-house").body();
             assertTrue(page.contains("<p class=\"success\" role=\"status\">Saved the scenario &#39;More in-house&#39; and "
                     + "remade the forecast with it.</p>"), page);
-            assertTrue(page.contains("<a href=\"/forecast/scenario.json?name=More+in-house\" download>JSON</a>"), page);
+            assertTrue(page.contains("<a href=\"/forecast/scenario.json?la=Lancashire&amp;name=More+in-house\" download>"
+                    + "JSON</a>"), page);
 
-            Browser.Reply json = browser.get("/forecast/scenario.json?name=More+in-house");
+            Browser.Reply json = browser.get("/forecast/scenario.json?la=Lancashire&name=More+in-house");
             assertEquals(200, json.code());
             assertEquals("attachment; filename=\"scenario-more-in-house.json\"", json.header("Content-Disposition"));
             assertEquals(IN_HOUSE, ScenarioStore.parse(json.body()));
@@ -83,6 +84,11 @@ class ScenarioEditorTest extends TwoLaServerTest {
             assertEquals("/forecast?la=Lancashire&deleted=More+in-house#scenarios", deleted.header("Location"));
             assertFalse(Files.exists(saved()));
             assertEquals(List.of(dir, dir), republished);
+
+            // Lancashire's administrator saves nothing for Blackpool, whose children the numbers are not.
+            Browser.Reply elsewhere = browser.post("/forecast/scenarios?la=Blackpool", inHouseForm(browser));
+            assertEquals(403, elsewhere.code(), elsewhere.body());
+            assertTrue(new ScenarioStore(dir).all().isEmpty());
         });
     }
 

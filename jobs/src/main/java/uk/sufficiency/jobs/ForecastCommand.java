@@ -52,8 +52,11 @@ final class ForecastCommand {
                 printChildren(warehouse, la, out);
                 printSpend(warehouse, la, out);
                 printBacktest(warehouse, la, out);
-                if (scenario != null) {
+                if (scenario != null && scenario.appliesTo(la)) {
                     printScenario(warehouse, la, scenario, settings, out);
+                } else if (scenario != null) {
+                    out.printf("Scenario '%s' is for %s, so it is not projected for %s.%n%n", scenario.name(),
+                            scenario.la(), la);
                 }
             }
         }

@@ -56,7 +56,6 @@ import uk.sufficiency.warehouse.InstallationSecret;
 import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.forecast.ForecastPublisher;
 import uk.sufficiency.warehouse.forecast.ForecastSettings;
-import uk.sufficiency.warehouse.forecast.Scenario;
 import uk.sufficiency.warehouse.forecast.ScenarioStore;
 
 /**
@@ -83,7 +82,7 @@ public final class PipelineRun {
 
         // Read before any work, so a broken settings or scenario file fails the run at once, by name.
         ForecastSettings forecastSettings = ForecastSettings.load(options.warehouseDir());
-        List<Scenario> scenarios = new ScenarioStore(options.warehouseDir()).all();
+        new ScenarioStore(options.warehouseDir()).all();
         String secret = InstallationSecret.load(options.warehouseDir());
         Snapshots snapshots = new Snapshots(options.warehouseDir());
         Path staging = snapshots.beginStaging();
@@ -131,7 +130,9 @@ public final class PipelineRun {
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
                     .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
 
-            ForecastPublisher.publish(staging, forecastSettings, scenarios, progress::step);
+            // read again: a scenario saved on the dashboard while Spark worked is projected too
+            ForecastPublisher.publish(staging, forecastSettings, new ScenarioStore(options.warehouseDir()).all(),
+                    progress::step);
 
             progress.step("Summarising the run");
             List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());

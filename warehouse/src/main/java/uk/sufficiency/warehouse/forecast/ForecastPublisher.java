@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,6 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import uk.sufficiency.warehouse.FactTable;
 import uk.sufficiency.warehouse.Snapshots;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord;
 import uk.sufficiency.warehouse.Warehouse;
 
 /**
@@ -39,6 +44,7 @@ public final class ForecastPublisher {
      * The other facts, the backtest included, are hard-linked (copied where links are not possible).
      */
     public static synchronized Path republish(Path warehouseDir, Consumer<String> progress) {
+        Instant started = Instant.now();
         Snapshots snapshots = new Snapshots(warehouseDir);
         Path current = snapshots.current().orElseThrow(() -> new IllegalStateException(
                 "No published snapshot in " + warehouseDir + ": run './sufficiency run' first."));
@@ -49,14 +55,34 @@ public final class ForecastPublisher {
         try {
             linkFacts(current, staging);
             write(staging, project(staging, settings, saved, false, progress), false);
+            // A pipeline run may have published while this worked: its snapshot, newer data, stays.
+            if (!snapshots.current().equals(Optional.of(current))) {
+                throw new IllegalStateException("A pipeline run published a new snapshot while the forecast was being"
+                        + " remade; the scenarios are saved and that run, or the next, projects them.");
+            }
             Path snapshot = snapshots.publish(staging);
             published = true;
+            recordInHistory(warehouseDir, current, snapshot, started);
             return snapshot;
         } finally {
             if (!published) {
                 snapshots.discard(staging);
             }
         }
+    }
+
+    /** The republished snapshot holds the same run's data: its record, with this trigger, names it. */
+    private static void recordInHistory(Path warehouseDir, Path source, Path snapshot, Instant started) {
+        RunHistory history = new RunHistory(warehouseDir);
+        history.recent(100).stream()
+                .filter(r -> r.outcome() == RunRecord.Outcome.SUCCEEDED
+                        && source.getFileName().toString().equals(r.snapshot()))
+                .findFirst()
+                .ifPresent(run -> history.finished(new RunRecord(started, Instant.now(), RunRecord.Outcome.SUCCEEDED,
+                        RunRecord.Trigger.SCENARIO, run.inputDir(), run.warehouseDir(), run.rowsRead(),
+                        run.rejectedTotal(), run.rejectedByReason(), run.warningsByType(),
+                        snapshot.getFileName().toString(), Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                        null, run.files())));
     }
 
     private static void linkFacts(Path from, Path to) {
@@ -124,7 +150,9 @@ public final class ForecastPublisher {
         Rows rows = new Rows();
         Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
         for (Scenario scenario : scenarios) {
-            rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
+            if (scenario.appliesTo(name)) {
+                rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
+            }
         }
         if (backtest) {
             rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));

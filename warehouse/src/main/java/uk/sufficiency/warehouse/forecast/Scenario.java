@@ -8,18 +8,21 @@ import java.util.regex.Pattern;
 
 /**
  * A named set of changes to the fitted model, saved as JSON beside the warehouse and projected
- * with every run next to the base ({@link #BASE}, no changes).
+ * with every run next to the base ({@link #BASE}, no changes). Its numbers of children are an LA's
+ * (six moved, ten more entries a year), so a scenario names the LA it is for; one without an LA
+ * applies to every LA of the warehouse.
  *
  * @param name           what the scenario is called on the page and in the views' {@code scenario} column
  * @param description    a sentence for the reader, or null
  * @param rateChanges    multipliers and additions to entry, leaving and move rates
  * @param interventions  planned moves between placement groups, and places added, from a date
  * @param feeInflation   yearly fee rise (0.03 = 3%), or null for the settings' default
+ * @param la             the LA it is for, exactly as the warehouse names it, or null for every LA
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(String name, String description, List<RateChange> rateChanges, List<Intervention> interventions,
-                       Double feeInflation) {
+                       Double feeInflation, String la) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}");
     public static final String BASE_NAME = "base";
     public static final Scenario BASE = new Scenario(BASE_NAME, "The fitted rates, unchanged", List.of(), List.of(), null);
@@ -35,6 +38,18 @@ public record Scenario(String name, String description, List<RateChange> rateCha
             throw new IllegalArgumentException("feeInflation must be a yearly rate between -0.5 and 1 (0.03 = 3%); got "
                     + feeInflation);
         }
+        la = la == null || la.isBlank() ? null : la;
+    }
+
+    /** A scenario for every LA. */
+    public Scenario(String name, String description, List<RateChange> rateChanges, List<Intervention> interventions,
+                    Double feeInflation) {
+        this(name, description, rateChanges, interventions, feeInflation, null);
+    }
+
+    /** Whether the scenario is projected for an LA. */
+    public boolean appliesTo(String forLa) {
+        return la == null || la.equals(forLa);
     }
 
     /** The fee rise to use: the scenario's own, else the default. */

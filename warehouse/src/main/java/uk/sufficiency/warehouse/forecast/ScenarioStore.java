@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -64,30 +68,67 @@ public final class ScenarioStore {
         }
     }
 
-    /** The saved scenarios, by name. */
+    /** The saved scenarios, by name; two files holding the same LA's scenario of one name are refused. */
     public List<Scenario> all() {
+        return List.copyOf(files().values());
+    }
+
+    /** The saved scenarios that are projected for an LA: its own and those for every LA. */
+    public List<Scenario> forLa(String la) {
+        return all().stream().filter(s -> s.appliesTo(la)).toList();
+    }
+
+    private Map<Path, Scenario> files() {
+        Map<Path, Scenario> scenarios = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return scenarios;
         }
-        List<Scenario> scenarios = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
-                    .forEach(f -> scenarios.add(read(f)));
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                Scenario scenario = read(file);
+                Path other = seen.put(key(scenario.la(), scenario.name()), file);
+                if (other != null) {
+                    throw new IllegalArgumentException(file + " and " + other + " both hold the scenario '"
+                            + scenario.name() + "'" + (scenario.la() == null ? "" : " for " + scenario.la())
+                            + ": remove one");
+                }
+                scenarios.put(file, scenario);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
-        scenarios.sort(java.util.Comparator.comparing(Scenario::name));
-        return scenarios;
+        List<Map.Entry<Path, Scenario>> sorted = new ArrayList<>(scenarios.entrySet());
+        sorted.sort(Comparator.comparing((Map.Entry<Path, Scenario> e) -> e.getValue().name())
+                .thenComparing(e -> String.valueOf(e.getValue().la())));
+        Map<Path, Scenario> ordered = new LinkedHashMap<>();
+        sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
-    /** Saves (or replaces) a scenario, written to a temporary file first so a reader never sees half of it. */
+    /**
+     * Saves (or replaces) a scenario, written to a temporary file first so a reader never sees half
+     * of it. Refused when another scenario would share its file (names that differ only in case or
+     * punctuation).
+     */
     public Path save(Scenario scenario) {
         if (scenario.name().equals(Scenario.BASE_NAME)) {
             throw new IllegalArgumentException("'base' is the unchanged projection; give the scenario another name");
         }
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve(fileName(scenario.name()));
+            Map<Path, Scenario> existing = files();
+            Path file = dir.resolve(fileName(scenario.la(), scenario.name()));
+            Scenario there = existing.get(file);
+            if (there != null && !key(there.la(), there.name()).equals(key(scenario.la(), scenario.name()))) {
+                throw new IllegalArgumentException("The name '" + scenario.name() + "' is too like the saved scenario '"
+                        + there.name() + "': give it another name");
+            }
+            existing.forEach((path, saved) -> {
+                if (!path.equals(file) && key(saved.la(), saved.name()).equals(key(scenario.la(), scenario.name()))) {
+                    delete(path); // the same scenario in a file of another name (copied in by hand): replaced
+                }
+            });
             Path temp = Files.createTempFile(dir, ".saving", ".tmp");
             Files.writeString(temp, toJson(scenario));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -97,15 +138,31 @@ public final class ScenarioStore {
         }
     }
 
-    public boolean delete(String name) {
+    /** Deletes an LA's scenario (null: the one for every LA), whatever its file is called. */
+    public boolean delete(String la, String name) {
+        for (Map.Entry<Path, Scenario> file : files().entrySet()) {
+            if (key(file.getValue().la(), file.getValue().name()).equals(key(la, name))) {
+                delete(file.getKey());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void delete(Path file) {
         try {
-            return Files.deleteIfExists(dir.resolve(fileName(name)));
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot delete the scenario: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot delete " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static String fileName(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".json";
+    private static String key(String la, String name) {
+        return la + '\u0000' + name;
+    }
+
+    private static String fileName(String la, String name) {
+        String base = (la == null ? "" : la + "--") + name;
+        return base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + ".json";
     }
 }

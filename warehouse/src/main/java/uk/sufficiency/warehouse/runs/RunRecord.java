@@ -45,9 +45,9 @@ public record RunRecord(Instant start,
         }
     }
 
-    /** What started the run. */
+    /** What started the run; {@code SCENARIO} is a scenario saved on the dashboard, which remade the projections. */
     public enum Trigger {
-        MANUAL, CRON, NEW_FILES;
+        MANUAL, CRON, NEW_FILES, SCENARIO;
 
         @JsonValue
         @Override

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.FactTable;
 import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.Warehouse;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord;
 import uk.sufficiency.warehouse.forecast.Scenario.Intervention;
 
 /**
@@ -139,9 +144,18 @@ class ForecastPublisherTest {
         Files.writeString(dir.resolve(ForecastSettings.FILE), "{\"runs\": 50, \"backtestOrigins\": 0}");
         new ScenarioStore(dir).save(new Scenario("Fewer entries", "Entries down a tenth", List.of(
                 new Scenario.RateChange(Scenario.RateKind.entry, null, null, null, 0.9, null)), null, null));
+        RunHistory history = new RunHistory(dir);
+        history.finished(RunRecord.succeeded(Instant.parse("2024-04-01T02:00:00Z"), Instant.parse("2024-04-01T02:01:00Z"),
+                RunRecord.Trigger.CRON, dir, dir, 40, Map.of(), Map.of(), first, Duration.ofMinutes(1),
+                List.of(new RunRecord.FileRead("in/episodes.csv", "episodes", "2024", "Testshire"))));
         Path second = ForecastPublisher.republish(dir, message -> { });
         assertNotEquals(first, second);
         assertEquals(second, new Snapshots(dir).current().orElseThrow());
+        // the history says what made the new snapshot, and which files its data came from
+        RunRecord remade = history.recent(1).get(0);
+        assertEquals(List.of(RunRecord.Trigger.SCENARIO, second.getFileName().toString(), 40L),
+                List.of(remade.trigger(), remade.snapshot(), remade.rowsRead()));
+        assertEquals("in/episodes.csv", remade.files().get(0).path());
         try (Warehouse warehouse = Warehouse.open(second)) {
             assertEquals(List.of(List.of("Fewer entries"), List.of("base")),
                     rows(warehouse, "SELECT DISTINCT scenario FROM forecast_settings ORDER BY 1"));

@@ -27,8 +27,34 @@ class ScenarioTest {
         store.save(new Scenario("A first", null, null, null, null));
         assertEquals(List.of("A first", "Two homes"), store.all().stream().map(Scenario::name).toList());
         assertEquals(homes, store.all().get(1));
-        assertTrue(store.delete("Two homes"));
+        assertTrue(store.delete(null, "Two homes"));
         assertEquals(1, store.all().size());
+    }
+
+    @Test
+    void aScenarioForOneLaIsProjectedForThatLaAlone() {
+        ScenarioStore store = new ScenarioStore(dir);
+        store.save(new Scenario("Homes", null, null, null, null, "Blackpool"));
+        store.save(new Scenario("Homes", null, null, null, null, "Lancashire"));
+        store.save(new Scenario("Everywhere", null, null, null, null));
+        assertEquals(List.of("Everywhere", "Homes"), store.forLa("Blackpool").stream().map(Scenario::name).toList());
+        assertEquals("Blackpool", store.forLa("Blackpool").get(1).la());
+        assertEquals(List.of("Everywhere"), store.forLa("Preston").stream().map(Scenario::name).toList());
+        assertTrue(store.delete("Lancashire", "Homes"));
+        assertEquals(2, store.all().size());
+    }
+
+    @Test
+    void namesThatWouldShareAFileAreRefused() throws Exception {
+        ScenarioStore store = new ScenarioStore(dir);
+        store.save(new Scenario("Plan A", null, null, null, null));
+        assertEquals("The name 'plan-a' is too like the saved scenario 'Plan A': give it another name",
+                assertThrows(IllegalArgumentException.class,
+                        () -> store.save(new Scenario("plan-a", null, null, null, null))).getMessage());
+        // A copy of the same scenario under another file name makes two of one name: refused, naming both.
+        Files.copy(dir.resolve("scenarios").resolve("plan-a.json"), dir.resolve("scenarios").resolve("copy.json"));
+        String message = assertThrows(IllegalArgumentException.class, store::all).getMessage();
+        assertTrue(message.contains("copy.json") && message.contains("plan-a.json"), message);
     }
 
     @Test

@@ -131,9 +131,7 @@ final class ForecastCommand {
     /** The scenario projected now, from the same rates, stock, fees, seed and settings as the published base. */
     private static void printScenario(Warehouse warehouse, String la, Scenario scenario, ForecastSettings settings,
                                       PrintStream out) {
-        Map<String, Object> window = warehouse.query("SELECT first_year, last_year FROM la_window WHERE la = ?", la).get(0);
-        Baseline baseline = Baseline.of(warehouse, la, LocalDate.of(((Number) window.get("first_year")).intValue() - 1, 4, 1),
-                LocalDate.of(((Number) window.get("last_year")).intValue(), 3, 31), settings);
+        Baseline baseline = Baseline.of(warehouse, la, settings);
         Projection base = baseline.project(Scenario.BASE, settings);
         Projection changed = baseline.project(scenario, settings);
         // Expected paths, not medians: the difference then holds no simulation noise.

@@ -1,5 +1,7 @@
 package uk.sufficiency.warehouse;
 
+import uk.sufficiency.warehouse.forecast.AgeBand;
+
 /**
  * The finance views over {@code placement_cost_segments} (inputs.md §2, docs/warehouse.md "Placement
  * costs"). A segment is a run of days of one cost line attributed to one episode (or
@@ -67,15 +69,14 @@ final class PlacementCostViews {
     static final String AGE_BAND = """
             CREATE VIEW placement_cost_age_band AS
             SELECT la, month_end, age_band,
-                   CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 WHEN '5 to 9' THEN 3 WHEN '10 to 15' THEN 4
-                                 WHEN '16 and over' THEN 5 ELSE 6 END AS age_band_order,
+                   %s AS age_band_order,
                    count(*) AS placements, round(sum(weekly_cost) * 52, 2) AS annualised_cost,
                    round(avg(weekly_cost), 2) AS avg_weekly_cost
             FROM (SELECT a.la, a.month_end, a.weekly_cost,
                          %s AS age_band
                   FROM (SELECT a.*, %s AS age
                         FROM (%s) a LEFT JOIN children c ON c.la = a.la AND c.child = a.child) a)
-            GROUP BY la, month_end, age_band""".formatted(WarehouseViews.ageBand("age"),
+            GROUP BY la, month_end, age_band""".formatted(AgeBand.sqlOrder("age_band"), AgeBand.sqlOfAge("age"),
                     WarehouseViews.ageOn("c.dob", "a.month_end"), AT_MONTH_END);
 
     /** Month-end placements by weekly fee band: the highest-cost placements as counts, never rows. */

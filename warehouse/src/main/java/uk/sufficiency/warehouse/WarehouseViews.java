@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 
 /**
  * The published views (docs/warehouse-views.md) over one snapshot's Parquet facts. Spark stores
@@ -29,20 +30,12 @@ final class WarehouseViews {
                 + ") THEN 1 ELSE 0 END END)";
     }
 
-    /** The DfE age band of a completed age (counting-rules §6); no age is {@code Unknown}. */
-    static String ageBand(String age) {
-        return ("CASE WHEN %1$s IS NULL THEN 'Unknown' WHEN %1$s < 1 THEN 'Under 1' WHEN %1$s <= 4 THEN '1 to 4' "
-                + "WHEN %1$s <= 9 THEN '5 to 9' WHEN %1$s <= 15 THEN '10 to 15' ELSE '16 and over' END").formatted(age);
-    }
-
     static List<String> definitions(Path snapshot) {
-        return List.of(
-                fact(snapshot, FactTable.EPISODES, "episodes"),
-                fact(snapshot, FactTable.CHILDREN, "children"),
-                fact(snapshot, FactTable.LA_WINDOW, "la_window"),
-                fact(snapshot, FactTable.POPULATION, "population"),
-                fact(snapshot, FactTable.REJECTED_EPISODES, "rejected_episodes"),
-                fact(snapshot, FactTable.DATA_QUALITY, "data_quality"),
+        List<String> views = new ArrayList<>();
+        for (FactTable table : FactTable.values()) {
+            views.add(fact(snapshot, table)); // every fact is a view of its directory's name
+        }
+        views.addAll(List.of(
                 """
                 CREATE VIEW month_ends AS
                 SELECT la, CAST(last_day(m) AS DATE) AS month_end
@@ -60,7 +53,7 @@ final class WarehouseViews {
                       JOIN episodes e ON e.la = m.la AND e.decom <= m.month_end
                                      AND (e.dec IS NULL OR e.dec > m.month_end)
                       LEFT JOIN children c ON c.la = e.la AND c.child = e.child
-                      WHERE e.legal_status NOT IN ('V3', 'V4'))""".formatted(ageOn("c.dob", "m.month_end"), ageBand("age")),
+                      WHERE e.legal_status NOT IN ('V3', 'V4'))""".formatted(ageOn("c.dob", "m.month_end"), AgeBand.sqlOfAge("age")),
                 """
                 CREATE VIEW cla_year AS
                 WITH years AS (
@@ -93,30 +86,16 @@ final class WarehouseViews {
                 LEFT JOIN moves USING (la, year)
                 LEFT JOIN population p ON p.area = upper(trim(y.la)) AND p.calendar_year = y.year - 1
                 """.formatted(collectionYear("decom"), collectionYear("dec")),
-                fact(snapshot, FactTable.BENCHMARK_RATES, "benchmark_rates"),
-                fact(snapshot, FactTable.STATISTICAL_NEIGHBOURS, "statistical_neighbours"),
-                fact(snapshot, FactTable.KPI_TARGETS, "kpi_targets"),
-                fact(snapshot, FactTable.REJECTED_ROWS, "rejected_rows"),
-                fact(snapshot, FactTable.PLACEMENT_REQUESTS, "placement_requests"),
-                fact(snapshot, FactTable.CAPACITY, "capacity"),
                 RequestCapacityViews.placementRequestsNeeds(), RequestCapacityViews.STEP_DOWN_STARTED,
                 RequestCapacityViews.CAPACITY_DEMAND,
                 LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
                 FOSTERING_QUARTER, BENCHMARK_COMPARISON,
-                fact(snapshot, FactTable.PLACEMENT_COST_SEGMENTS, "placement_cost_segments"),
                 PlacementCostViews.MONTH_END, PlacementCostViews.MONTH_END_PROVIDER, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
                 PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
                 PlacementCostViews.DATA_QUALITY,
-                fact(snapshot, FactTable.FORECAST_FLOWS, "forecast_flows"),
-                fact(snapshot, FactTable.FORECAST_STOCK, "forecast_stock"),
-                fact(snapshot, FactTable.FORECAST_SETTINGS, "forecast_settings"),
-                fact(snapshot, FactTable.FORECAST, "forecast"),
-                fact(snapshot, FactTable.FORECAST_GROUP, "forecast_group"),
-                fact(snapshot, FactTable.FORECAST_COST_YEAR, "forecast_cost_year"),
-                fact(snapshot, FactTable.FORECAST_GAP, "forecast_gap"),
-                fact(snapshot, FactTable.FORECAST_BACKTEST, "forecast_backtest"),
-                ForecastViews.ACCURACY, ForecastViews.RATES, ForecastViews.HISTORY, ForecastViews.START);
+                ForecastViews.ACCURACY, ForecastViews.RATES, ForecastViews.HISTORY, ForecastViews.START));
+        return views;
     }
 
     /**
@@ -391,7 +370,8 @@ final class WarehouseViews {
             LEFT JOIN published_sn p ON p.la = o.la AND p.year = o.year AND p.measure = o.measure
             LEFT JOIN positions pos ON pos.la = o.la AND pos.year = o.year AND pos.measure = o.measure""";
 
-    private static String fact(Path snapshot, FactTable table, String view) {
+    private static String fact(Path snapshot, FactTable table) {
+        String view = table.directory();
         Path dir = snapshot.resolve(table.directory());
         if (!Files.isDirectory(dir) && table.addedLater()) {
             return "CREATE VIEW " + view + " AS SELECT * FROM (" + emptyRow(table) + ") WHERE false";

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 
 /** A child's age and DfE age band on a date (counting-rules §6). */
 final class ChildAge {
@@ -35,9 +36,13 @@ final class ChildAge {
                 .otherwise(make_date(y, month(dob), dayofmonth(dob)));
     }
 
-    /** DfE's age bands, as {@code cla_month_end} gives them. */
+    /** DfE's age bands, as {@code cla_month_end} gives them, from the warehouse's one definition. */
     static Column band(Column age) {
-        return when(age.isNull(), lit("Unknown")).when(age.lt(1), lit("Under 1")).when(age.leq(4), lit("1 to 4"))
-                .when(age.leq(9), lit("5 to 9")).when(age.leq(15), lit("10 to 15")).otherwise(lit("16 and over"));
+        AgeBand[] bands = AgeBand.values();
+        Column band = when(age.isNull(), lit(AgeBand.UNKNOWN));
+        for (int i = 0; i < bands.length - 1; i++) {
+            band = band.when(age.lt(bands[i + 1].fromAge()), lit(bands[i].label()));
+        }
+        return band.otherwise(lit(bands[bands.length - 1].label()));
     }
 }

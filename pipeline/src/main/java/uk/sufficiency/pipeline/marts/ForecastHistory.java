@@ -151,8 +151,9 @@ public final class ForecastHistory {
                         new String[] {"la", "child"})
                 .where(col("dob").leq(col("decom")))
                 .join(laWindow, "la")
+                .withColumn("category", PlacementCategory.of(col("placement"), col("provider")))
                 .select(col("la"), col("child"), col("dob"), col("decom"), col("dec"),
-                        placementGroup(PlacementCategory.of(col("placement"), col("provider"))).as("placement_group"),
+                        expr(PlacementGroup.sqlOfCategory("category")).as("placement_group"),
                         lag(col("dec"), 1).over(byChild).as("previous_dec"),
                         lead(col("decom"), 1).over(byChild).as("next_decom"),
                         windowStart.as("window_start"), windowEnd.as("window_end"))
@@ -183,16 +184,6 @@ public final class ForecastHistory {
                 .where(col("b.date").gt(col("start")).and(col("b.date").lt(col("end"))))
                 .select(col("la"), col("b.date").as("date"), col("placement_group"), col("b.from_age_band"),
                         col("b.to_age_band"));
-    }
-
-    /** The forecast group of an episode category (counting-rules §8); categories no group lists are other. */
-    static Column placementGroup(Column category) {
-        Column group = null;
-        for (PlacementGroup g : PlacementGroup.values()) {
-            Column in = category.isin(g.categories().toArray());
-            group = group == null ? when(in, lit(g.id())) : group.when(in, lit(g.id()));
-        }
-        return group.otherwise(lit(PlacementGroup.OTHER.id()));
     }
 
     private static Dataset<Row> states(SparkSession spark) {

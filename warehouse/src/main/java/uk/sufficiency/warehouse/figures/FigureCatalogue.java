@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 
 /**
  * Every figure the dashboard and its API publish (docs/dashboard.md lists them), each one query
@@ -35,8 +36,7 @@ public final class FigureCatalogue {
             "ceased", "Children who ceased to be looked after in the year per 10,000 children");
 
     /** DfE age bands youngest first, for ORDER BY. */
-    static final String AGE_BAND_ORDER = "CASE age_band WHEN 'Under 1' THEN 1 WHEN '1 to 4' THEN 2 "
-            + "WHEN '5 to 9' THEN 3 WHEN '10 to 15' THEN 4 WHEN '16 and over' THEN 5 ELSE 6 END";
+    static final String AGE_BAND_ORDER = AgeBand.sqlOrder("age_band");
 
     private static final Map<String, Figure> FIGURES = new LinkedHashMap<>();
 

@@ -7,6 +7,7 @@ import static uk.sufficiency.warehouse.figures.FigureColumn.measure;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodDate;
 import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -31,6 +32,20 @@ final class ForecastFigures {
     private ForecastFigures() {
     }
 
+    /** The five projected quantiles, hidden with the count of children they grow from. */
+    private static List<FigureColumn> quantiles(String grownFrom) {
+        return List.of(derived("p05", "Projected: 5th percentile", grownFrom),
+                derived("p25", "Projected: 25th percentile", grownFrom),
+                derived("p50", "Projected: median", grownFrom),
+                derived("p75", "Projected: 75th percentile", grownFrom),
+                derived("p95", "Projected: 95th percentile", grownFrom));
+    }
+
+    @SafeVarargs
+    private static List<FigureColumn> columns(List<FigureColumn>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
     static List<Figure> all() {
         return List.of(
                 // One row per month end and group: history (last three years) and the base projection beside it.
@@ -49,14 +64,11 @@ final class ForecastFigures {
                         FROM history h FULL OUTER JOIN projection p USING (la, month_end, placement_group)
                         LEFT JOIN forecast_start st USING (la, placement_group)"""
                         .formatted(Scenario.BASE_NAME),
-                        List.of(periodDate("month_end", "Month end"), dimension("placement_group", "Placement group"),
-                                count("actual", "Children looked after (actual)"),
-                                count("children_at_start", "Children at the start"),
-                                derived("p05", "Projected: 5th percentile", "children_at_start"),
-                                derived("p25", "Projected: 25th percentile", "children_at_start"),
-                                derived("p50", "Projected: median", "children_at_start"),
-                                derived("p75", "Projected: 75th percentile", "children_at_start"),
-                                derived("p95", "Projected: 95th percentile", "children_at_start")),
+                        columns(List.of(periodDate("month_end", "Month end"),
+                                        dimension("placement_group", "Placement group"),
+                                        count("actual", "Children looked after (actual)"),
+                                        count("children_at_start", "Children at the start")),
+                                quantiles("children_at_start")),
                         "month_end, " + GROUP_ORDER),
                 new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
                         + "placement group, against the base", """
@@ -151,20 +163,18 @@ final class ForecastFigures {
                                round(last_value_abs_pct_error, 1) AS last_value_abs_pct_error,
                                round(trend_value, 1) AS trend_value, round(trend_abs_pct_error, 1) AS trend_abs_pct_error
                         FROM forecast_backtest""",
-                        List.of(periodDate("origin", "Projected from"), dimension("horizon_months", "Months ahead"),
-                                dimension("placement_group", "Placement group"), count("actual", "Children (actual)"),
+                        columns(List.of(periodDate("origin", "Projected from"),
+                                        dimension("horizon_months", "Months ahead"),
+                                        dimension("placement_group", "Placement group"),
+                                        count("actual", "Children (actual)")),
                                 // projections from a small starting stock would give it back
-                                derived("p05", "Projected: 5th percentile", "last_value"),
-                                derived("p25", "Projected: 25th percentile", "last_value"),
-                                derived("p50", "Projected: median", "last_value"),
-                                derived("p75", "Projected: 75th percentile", "last_value"),
-                                derived("p95", "Projected: 95th percentile", "last_value"),
+                                quantiles("last_value"), List.of(
                                 derived("abs_pct_error", "Model: absolute % error", "actual"),
                                 count("last_value", "Last value (children at the origin)"),
                                 derived("last_value_abs_pct_error", "Last value: absolute % error", "actual", "last_value"),
                                 // the trend at two horizons gives the last value back
                                 derived("trend_value", "Trend", "last_value"),
-                                derived("trend_abs_pct_error", "Trend: absolute % error", "actual")),
+                                derived("trend_abs_pct_error", "Trend: absolute % error", "actual"))),
                         "origin, horizon_months, " + GROUP_ORDER),
                 new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", """
                         SELECT la, reference_from, reference_to, from_age_band, from_group, to_age_band, to_group,

@@ -1,8 +1,9 @@
 package uk.sufficiency.warehouse.forecast;
 
 /**
- * The forecast's age bands: DfE's (counting-rules §6), named as {@code cla_month_end} names them.
- * Children move up a band on the birthday that starts the next one; they leave care at 18.
+ * DfE's age bands (counting-rules §6), the one definition the views, the Spark facts and the
+ * forecast's states all use. Children move up a band on the birthday that starts the next one;
+ * they leave care at 18.
  */
 public enum AgeBand {
     UNDER_1("Under 1", 0, 1),
@@ -13,6 +14,8 @@ public enum AgeBand {
 
     /** The age at which children leave care, whatever band they are in. */
     public static final int LEAVING_AGE = 18;
+    /** The band of a child without a DOB. */
+    public static final String UNKNOWN = "Unknown";
 
     private final String label;
     private final int fromAge;
@@ -36,6 +39,26 @@ public enum AgeBand {
     /** Years from the band's first birthday to the next band's (to 18, the leaving age, for the last). */
     public int widthYears() {
         return untilAge - fromAge;
+    }
+
+    /** SQL giving the band label of a completed age ({@link #UNKNOWN} without one). */
+    public static String sqlOfAge(String age) {
+        StringBuilder sql = new StringBuilder("CASE WHEN " + age + " IS NULL THEN '" + UNKNOWN + "'");
+        AgeBand[] bands = values();
+        for (int i = 0; i < bands.length - 1; i++) {
+            sql.append(" WHEN ").append(age).append(" < ").append(bands[i + 1].fromAge).append(" THEN '")
+                    .append(bands[i].label).append('\'');
+        }
+        return sql.append(" ELSE '").append(bands[bands.length - 1].label).append("' END").toString();
+    }
+
+    /** SQL ordering a column of band labels youngest first, {@link #UNKNOWN} last. */
+    public static String sqlOrder(String column) {
+        StringBuilder sql = new StringBuilder("CASE " + column);
+        for (AgeBand band : values()) {
+            sql.append(" WHEN '").append(band.label).append("' THEN ").append(band.ordinal() + 1);
+        }
+        return sql.append(" ELSE ").append(values().length + 1).append(" END").toString();
     }
 
     public static AgeBand ofLabel(String label) {

@@ -49,9 +49,9 @@ public final class Backtest {
             FittedRates fitted = FittedRates.fit(warehouse, la, from, origin);
             ProjectionSettings projection = new ProjectionSettings(origin, months, settings.backtestRuns(),
                     settings.seed(), settings.stepDays());
-            Projection projected = Projection.run(fitted, ForecastInputs.stock(warehouse, la, origin), Scenario.BASE,
-                    projection, Map.of(), 0);
-            long[] last = ForecastInputs.groupStock(warehouse, la, origin);
+            int[] start = ForecastInputs.stock(warehouse, la, origin);
+            Projection projected = Projection.run(fitted, start, Scenario.BASE, projection, Map.of(), 0);
+            long[] last = ForecastInputs.groupTotals(start);
             LocalDate yearEarlier = ProjectionSettings.monthEnd(origin.minusMonths(12));
             // the window's first month end is a month after it opens: no trend without a year of stock
             boolean trendKnown = yearEarlier.isAfter(windowFirst);

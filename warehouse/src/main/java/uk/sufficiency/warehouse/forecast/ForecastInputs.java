@@ -30,8 +30,12 @@ public final class ForecastInputs {
 
     /** Children in each group at a month end, with {@link Projection#ALL} the total. */
     public static long[] groupStock(Warehouse warehouse, String la, LocalDate monthEnd) {
+        return groupTotals(stock(warehouse, la, monthEnd));
+    }
+
+    /** A stock by state summed by group, with {@link Projection#ALL} the total. */
+    static long[] groupTotals(int[] stock) {
         long[] totals = new long[Projection.ALL + 1];
-        int[] stock = stock(warehouse, la, monthEnd);
         for (int i = 0; i < stock.length; i++) {
             totals[ForecastState.group(i).ordinal()] += stock[i];
             totals[Projection.ALL] += stock[i];

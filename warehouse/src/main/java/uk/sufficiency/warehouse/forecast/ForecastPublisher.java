@@ -122,8 +122,8 @@ public final class ForecastPublisher {
         Rows rows = new Rows();
         try (Warehouse warehouse = Warehouse.open(staging)) {
             // LAs are independent: project them in parallel (each query has its own connection).
-            warehouse.query("SELECT la, first_year, last_year FROM la_window ORDER BY la").parallelStream()
-                    .map(la -> forecastLa(warehouse, la, scenarios, settings, backtest, progress))
+            warehouse.query("SELECT la FROM la_window ORDER BY la").parallelStream()
+                    .map(la -> forecastLa(warehouse, (String) la.get("la"), scenarios, settings, backtest, progress))
                     .forEachOrdered(rows::addAll);
         }
         return rows;
@@ -140,39 +140,42 @@ public final class ForecastPublisher {
         }
     }
 
-    private static Rows forecastLa(Warehouse warehouse, Map<String, Object> la, List<Scenario> scenarios,
+    private static Rows forecastLa(Warehouse warehouse, String name, List<Scenario> scenarios,
                                    ForecastSettings settings, boolean backtest, Consumer<String> progress) {
-        String name = (String) la.get("la");
-        LocalDate windowFirst = LocalDate.of(((Number) la.get("first_year")).intValue() - 1, 4, 1);
-        LocalDate windowLast = LocalDate.of(((Number) la.get("last_year")).intValue(), 3, 31);
         progress.accept("Forecast for " + name + ": " + scenarios.size() + " scenario(s), " + settings.runs()
                 + " runs each" + (backtest ? ", and the backtest" : ""));
         Rows rows = new Rows();
-        Baseline baseline = Baseline.of(warehouse, name, windowFirst, windowLast, settings);
+        Baseline baseline = Baseline.of(warehouse, name, settings);
         for (Scenario scenario : scenarios) {
             if (scenario.appliesTo(name)) {
                 rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
             }
         }
         if (backtest) {
-            rows.backtest.addAll(Backtest.rows(warehouse, name, windowFirst, windowLast, settings));
+            rows.backtest.addAll(Backtest.rows(warehouse, name, baseline.windowFirst(), baseline.start(), settings));
         }
         return rows;
     }
 
     /**
-     * What every scenario of one LA starts from: the rates fitted on the reference period before the
-     * window's end (or the whole window when it is shorter), the stock then, fees and capacity.
+     * What every scenario of one LA starts from: the end of its data window (counting-rules §1,
+     * 1 April of the first collection year's start to 31 March of the last), the rates fitted on the
+     * reference period before it (or the whole window when that is shorter), the stock then, fees
+     * and capacity.
      */
-    public record Baseline(String la, LocalDate start, FittedRates fitted, int[] stock,
+    public record Baseline(String la, LocalDate windowFirst, LocalDate start, FittedRates fitted, int[] stock,
                            ForecastInputs.Fees fees, Map<PlacementGroup, Integer> capacity) {
-        public static Baseline of(Warehouse warehouse, String la, LocalDate windowFirst, LocalDate windowLast,
-                                  ForecastSettings settings) {
+        public static Baseline of(Warehouse warehouse, String la, ForecastSettings settings) {
+            Map<String, Object> window = warehouse.query("SELECT first_year, last_year FROM la_window WHERE la = ?", la)
+                    .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "The warehouse holds no data window for the LA '" + la + "'"));
+            LocalDate windowFirst = LocalDate.of(((Number) window.get("first_year")).intValue() - 1, 4, 1);
+            LocalDate windowLast = LocalDate.of(((Number) window.get("last_year")).intValue(), 3, 31);
             LocalDate from = windowLast.plusDays(1).minusMonths(settings.referenceMonths());
             if (from.isBefore(windowFirst)) {
                 from = windowFirst;
             }
-            return new Baseline(la, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
+            return new Baseline(la, windowFirst, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
                     ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.fees(warehouse, la, windowLast),
                     ForecastInputs.capacity(warehouse, la, windowLast));
         }

@@ -54,8 +54,8 @@ public enum PlacementGroup {
         return OTHER;
     }
 
-    /** {@link #ofCategory} as SQL over a category column. */
-    static String sqlOfCategory(String column) {
+    /** {@link #ofCategory} as SQL over a category column (Spark's and DuckDB's alike). */
+    public static String sqlOfCategory(String column) {
         StringBuilder sql = new StringBuilder("CASE");
         for (PlacementGroup group : values()) {
             sql.append(" WHEN ").append(column).append(" IN ('").append(String.join("', '", group.categories))

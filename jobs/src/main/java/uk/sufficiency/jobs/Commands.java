@@ -17,7 +17,8 @@ import uk.sufficiency.pipeline.SparkSessions;
 import uk.sufficiency.pipeline.synthetic.GeneratedSummary;
 import uk.sufficiency.pipeline.synthetic.GeneratorOptions;
 import uk.sufficiency.pipeline.synthetic.SyntheticReturns;
-import uk.sufficiency.warehouse.Warehouse;
+import uk.sufficiency.warehouse.ReadOnlySql;
+import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.runs.RunHistory;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
@@ -72,9 +73,9 @@ final class Commands {
         if (args.positional().size() != 1) {
             throw new Args.UsageError("'sql' takes exactly one quoted statement");
         }
-        try (Warehouse warehouse = Warehouse.openCurrent(args.path("warehouse"))) {
+        try (ReadOnlySql session = ReadOnlySql.open(new Snapshots(args.path("warehouse")).requireCurrent())) {
             StringBuilder csv = new StringBuilder();
-            warehouse.writeCsv(args.positional().get(0), csv);
+            session.writeCsv(args.positional().get(0), csv);
             out.print(csv);
         }
         return 0;

@@ -98,6 +98,12 @@ public final class Snapshots {
         }
     }
 
+    /** The current snapshot, or fails saying there is none yet. */
+    public Path requireCurrent() {
+        return current().orElseThrow(() -> new IllegalStateException(
+                "No published snapshot in " + warehouseDir + ": run './sufficiency run' first."));
+    }
+
     /** Published snapshots, oldest first. */
     public List<Path> published() {
         if (!Files.isDirectory(snapshotsDir())) {

@@ -1,7 +1,5 @@
 package uk.sufficiency.warehouse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +26,8 @@ public final class Warehouse implements AutoCloseable {
 
     private final Path snapshot;
     private final Connection connection;
+    /** Where DuckDB spills a large query: owner-only, never the working directory's {@code .tmp/}. */
+    private final Path spillDir;
     /** Results of the product's own queries: a published snapshot never changes, so neither do they. */
     private final Map<String, List<Map<String, Object>>> results = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -37,27 +37,29 @@ public final class Warehouse implements AutoCloseable {
                 }
             });
 
-    private Warehouse(Path snapshot, Connection connection) {
+    private Warehouse(Path snapshot, Connection connection, Path spillDir) {
         this.snapshot = snapshot;
         this.connection = connection;
+        this.spillDir = spillDir;
     }
 
     /** Opens the current snapshot of a warehouse directory, or fails saying there is none yet. */
     public static Warehouse openCurrent(Path warehouseDir) {
-        Path snapshot = new Snapshots(warehouseDir).current().orElseThrow(() -> new IllegalStateException(
-                "No published snapshot in " + warehouseDir + ": run './sufficiency run' first."));
-        return open(snapshot);
+        return open(new Snapshots(warehouseDir).requireCurrent());
     }
 
     public static Warehouse open(Path snapshot) {
+        Path spillDir = PrivateDir.createTemp("sufficiency-duckdb-");
         try {
             Properties properties = new Properties();
             properties.setProperty("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
+            properties.setProperty("temp_directory", spillDir.resolve("spill").toString());
             Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
             WarehouseViews.create(connection, snapshot);
             lockDown(connection, snapshot);
-            return new Warehouse(snapshot, connection);
+            return new Warehouse(snapshot, connection, spillDir);
         } catch (SQLException e) {
+            PrivateDir.deleteTree(spillDir);
             throw new IllegalStateException("Cannot open the warehouse snapshot " + snapshot + ": " + e.getMessage(), e);
         }
     }
@@ -66,7 +68,7 @@ public final class Warehouse implements AutoCloseable {
      * After the views exist, DuckDB may read this snapshot's files and nothing else, and the setting
      * cannot be undone: an analyst's query cannot reach the pseudonymisation key or raw input files.
      */
-    private static void lockDown(Connection connection, Path snapshot) throws SQLException {
+    static void lockDown(Connection connection, Path snapshot) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             String dir = snapshot.toAbsolutePath().normalize().toString().replace("'", "''");
             statement.execute("SET allowed_directories = ['" + dir + "/']");
@@ -113,31 +115,6 @@ public final class Warehouse implements AutoCloseable {
         return rows;
     }
 
-    /** Runs an analyst's read-only statement and writes the result as CSV with a header row. */
-    public void writeCsv(String analystSql, Appendable out) throws SQLException {
-        String sql = ReadOnlySql.check(analystSql);
-        try (Connection c = newConnection(); Statement statement = c.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rows.getMetaData();
-            int columns = meta.getColumnCount();
-            List<String> cells = new ArrayList<>(columns);
-            for (int i = 1; i <= columns; i++) {
-                cells.add(Csv.quote(meta.getColumnLabel(i)));
-            }
-            out.append(String.join(",", cells)).append('\n');
-            while (rows.next()) {
-                cells.clear();
-                for (int i = 1; i <= columns; i++) {
-                    Object value = rows.getObject(i);
-                    cells.add(value == null ? "" : Csv.quote(value.toString()));
-                }
-                out.append(String.join(",", cells)).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<Map<String, Object>> toMaps(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<Map<String, Object>> result = new ArrayList<>();
@@ -157,6 +134,8 @@ public final class Warehouse implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        } finally {
+            PrivateDir.deleteTree(spillDir);
         }
     }
 }

@@ -5,48 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An analyst's SQL reads the published views and nothing else on the machine. */
+/** The product's own queries read the published views and nothing else on the machine. */
 class WarehouseLockDownTest {
     @TempDir
     Path dir;
 
     @Test
     void queriesReachTheViewsButNotOtherFiles() throws Exception {
-        Snapshots snapshots = new Snapshots(dir);
-        Path staging = snapshots.beginStaging();
-        // One empty-but-typed Parquet file per fact, and a window of 2021-2022 (24 month ends).
-        Map<FactTable, String> facts = Map.of(
-                FactTable.EPISODES, "SELECT 'A' AS la, 'c' AS child, DATE '2021-01-01' AS decom, NULL::DATE AS dec, NULL AS rec, 'S' AS rne,"
-                        + " 'C2' AS legal_status, 'U4' AS placement, 'PR1' AS provider, 'foster_inhouse' AS category, 2021 AS year, NULL AS repair LIMIT 0",
-                FactTable.CHILDREN, "SELECT 'A' AS la, 'c' AS child, 'male' AS sex, NULL::DATE AS dob LIMIT 0",
-                FactTable.LA_WINDOW, "SELECT 'A' AS la, 2021 AS first_year, 2022 AS last_year",
-                FactTable.POPULATION, "SELECT 'A' AS area, 2021 AS calendar_year, 1000::BIGINT AS population_0_17 LIMIT 0",
-                FactTable.REJECTED_EPISODES, "SELECT 'A' AS la, 'f' AS file, 1 AS line, 'c' AS child, 'bad_code' AS reason LIMIT 0",
-                FactTable.DATA_QUALITY, "SELECT 'A' AS la, 'episodes' AS source, 'w' AS warning, 1::BIGINT AS count LIMIT 0");
-        try (var duckdb = DriverManager.getConnection("jdbc:duckdb:"); var statement = duckdb.createStatement()) {
-            for (var fact : facts.entrySet()) {
-                Path folder = Files.createDirectories(staging.resolve(fact.getKey().directory()));
-                statement.execute("COPY (" + fact.getValue() + ") TO '" + folder.resolve("part-0.parquet") + "' (FORMAT parquet)");
-            }
-        }
-        snapshots.publish(staging);
+        MinimalSnapshot.publish(dir);
         InstallationSecret.load(dir);
         try (Warehouse warehouse = Warehouse.openCurrent(dir)) {
             assertEquals(24L, ((Number) warehouse.query("SELECT count(*) AS n FROM month_ends").get(0).get("n")).longValue());
-            StringBuilder out = new StringBuilder();
-            SQLException refused = assertThrows(SQLException.class, () ->
-                    warehouse.writeCsv("SELECT * FROM read_csv('" + dir.resolve(".pseudonym-key") + "')", out));
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () ->
+                    warehouse.query("SELECT * FROM read_csv('" + dir.resolve(".pseudonym-key") + "')"));
             assertTrue(refused.getMessage().contains("disabled by configuration"), refused.getMessage());
-            assertThrows(SQLException.class, () -> warehouse.writeCsv("SELECT * FROM read_text('/etc/hostname')", out));
+            assertThrows(IllegalStateException.class, () -> warehouse.query("SELECT * FROM read_text('/etc/hostname')"));
+            // Spill goes to a private folder, not the working directory's .tmp/.
+            String spill = (String) warehouse.query("SELECT current_setting('temp_directory') AS t").get(0).get("t");
+            assertTrue(spill.contains("sufficiency-duckdb-"), spill);
 
             // Month ends April 2020 to March 2022: 9 in 2020, 12 in 2021, 3 in 2022. The product's own
             // queries are kept per snapshot: the second answer is the first, and read-only.

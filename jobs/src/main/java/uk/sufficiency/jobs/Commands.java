@@ -2,6 +2,7 @@ package uk.sufficiency.jobs;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import uk.sufficiency.pipeline.synthetic.SyntheticReturns;
 import uk.sufficiency.warehouse.ReadOnlySql;
 import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
 /** What each subcommand does; {@link Main} parses and reports errors. */
@@ -162,7 +164,16 @@ final class Commands {
     }
 
     static int status(Args args, PrintStream out) {
-        out.print(new RunHistory(args.path("warehouse")).format(20));
+        RunHistory history = new RunHistory(args.path("warehouse"));
+        if (history.running().map(RunHistory.Running::processGone).orElse(false)) {
+            // A killed run's marker: taking the lock (free, as its holder is gone) records it as killed.
+            try (RunLock lock = RunLock.acquire(history.warehouseDir(), "status", Duration.ZERO)) {
+                // recorded on acquiring
+            } catch (RunLock.Busy | UncheckedIOException e) {
+                // a new run took over, or the warehouse is read-only: the table still shows it as killed
+            }
+        }
+        out.print(history.format(20));
         return 0;
     }
 

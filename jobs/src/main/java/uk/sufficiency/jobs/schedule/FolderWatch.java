@@ -52,6 +52,11 @@ final class FolderWatch {
         handled = scan();
     }
 
+    /** The run did not start after all: what it would have read counts as unhandled again. */
+    synchronized void runRefused() {
+        handled = Map.of();
+    }
+
     private Map<String, FileState> scan() {
         Map<String, FileState> files = new HashMap<>();
         try {

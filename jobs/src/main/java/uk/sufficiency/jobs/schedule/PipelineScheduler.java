@@ -26,6 +26,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
 /**
@@ -146,13 +147,22 @@ public final class PipelineScheduler implements AutoCloseable {
                         trigger, requested, lastRunStarted);
                 return;
             }
+            Instant before = lastRunStarted;
             lastRunStarted = Instant.now();
             try {
                 watch.runStarting();
             } catch (UncheckedIOException e) {
                 LOG.warn(e.getMessage()); // the run itself will report what it cannot read
             }
-            run.run(trigger);
+            try {
+                run.run(trigger);
+            } catch (RunLock.Busy e) {
+                // Another process (a CLI run, say) is writing the warehouse: this one did nothing, so
+                // later requests are not covered by it and the files it was for count as new again.
+                lastRunStarted = before;
+                watch.runRefused();
+                LOG.warn("Skipped the {} run: {}", trigger, e.getMessage());
+            }
         }
     }
 

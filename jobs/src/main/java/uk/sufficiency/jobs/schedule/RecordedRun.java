@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import uk.sufficiency.pipeline.InputProblem;
 import uk.sufficiency.pipeline.RunSummary;
 import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
 /** Runs a {@link PipelineAction} with its history: marker while it runs, one record when it ends. */
@@ -28,13 +29,21 @@ public final class RecordedRun {
     }
 
     /**
-     * Runs the action once and records the outcome. A failure is recorded, logged and returned
-     * rather than thrown, since a scheduler has nobody to throw to; only a JVM {@link Error} is
-     * rethrown after it has been recorded.
+     * Runs the action once, holding the warehouse's {@link RunLock}, and records the outcome. A
+     * failure is recorded, logged and returned rather than thrown, since a scheduler has nobody to
+     * throw to; only a JVM {@link Error} is rethrown after it has been recorded.
+     *
+     * @throws RunLock.Busy before doing anything, when another run holds the lock
      */
     public RunRecord run(RunRecord.Trigger trigger) {
+        try (RunLock lock = RunLock.acquire(history.warehouseDir(), trigger + " pipeline run", RunLock.PATIENCE)) {
+            return runLocked(trigger);
+        }
+    }
+
+    private RunRecord runLocked(RunRecord.Trigger trigger) {
         Instant start = Instant.now();
-        history.started(new RunHistory.Running(start, trigger));
+        history.started(new RunHistory.Running(start, trigger, inputDir));
         // A manual run's caller prints its own progress and errors; scheduled runs have only the log.
         boolean log = trigger != RunRecord.Trigger.MANUAL;
         if (log) {

@@ -2,6 +2,7 @@ package uk.sufficiency.jobs.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.pipeline.InputProblem;
 import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord.Outcome;
 import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
 import uk.sufficiency.warehouse.runs.RunRecord;
@@ -41,6 +43,22 @@ class RecordedRunTest {
         assertEquals(2.0, record.seconds());
         assertEquals(dir.resolve("in").toString(), record.inputDir());
         assertNull(record.error());
+    }
+
+    @Test
+    void aSecondRunWhileTheLockIsHeldIsRefusedAndRecordsNothing() {
+        RunHistory history = new RunHistory(dir.resolve("wh"));
+        FakeAction action = new FakeAction(0);
+        RecordedRun run = new RecordedRun(history, dir.resolve("in"), action);
+        try (RunLock other = RunLock.acquire(history.warehouseDir(), "cron pipeline run", RunLock.PATIENCE)) {
+            RunLock.Busy refused = assertThrows(RunLock.Busy.class, () -> run.run(Trigger.MANUAL));
+            assertTrue(refused.getMessage().startsWith("Another run is using the warehouse " + history.warehouseDir()
+                    + " (cron pipeline run, pid " + ProcessHandle.current().pid() + " on "), refused.getMessage());
+        }
+        assertEquals(0, action.finished.get());
+        assertTrue(history.running().isEmpty());
+        assertEquals(List.of(), history.recent(5));
+        assertEquals(Outcome.SUCCEEDED, run.run(Trigger.MANUAL).outcome()); // free again
     }
 
     @Test

@@ -74,7 +74,7 @@ class RunHistoryTest {
         RunHistory history = new RunHistory(warehouse);
         history.finished(ok("2025-03-01T02:00:00Z", 65, Trigger.CRON, 1_234_567));
         history.finished(failed("2025-03-01T14:12:30Z", 3, "episodes_2024.csv: no DECOM column\nat line 1"));
-        history.started(new RunHistory.Running(Instant.parse("2025-06-02T01:00:00Z"), Trigger.CRON));
+        history.started(new RunHistory.Running(Instant.parse("2025-06-02T01:00:00Z"), Trigger.CRON, Path.of("/in")));
 
         assertEquals("""
                 Running now: started 2025-06-02 02:00:00 (cron)
@@ -88,7 +88,7 @@ class RunHistoryTest {
     @Test
     void finishingRemovesTheRunningMarker() {
         RunHistory history = new RunHistory(warehouse);
-        history.started(new RunHistory.Running(Instant.parse("2025-03-01T02:00:00Z"), Trigger.MANUAL));
+        history.started(new RunHistory.Running(Instant.parse("2025-03-01T02:00:00Z"), Trigger.MANUAL, Path.of("/in")));
         assertEquals(Trigger.MANUAL, history.running().orElseThrow().trigger());
         history.finished(ok("2025-03-01T02:00:00Z", 1, Trigger.MANUAL, 1));
         assertTrue(history.running().isEmpty());

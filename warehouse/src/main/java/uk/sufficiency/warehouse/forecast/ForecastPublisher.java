@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import uk.sufficiency.warehouse.FactTable;
 import uk.sufficiency.warehouse.Snapshots;
 import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord;
 import uk.sufficiency.warehouse.Warehouse;
 
@@ -42,18 +43,27 @@ public final class ForecastPublisher {
      * Publishes a new snapshot that is the current one with its projections made again from the
      * saved scenarios and settings as they are now: what saving a scenario on the dashboard does.
      * The other facts, the backtest included, are hard-linked (copied where links are not possible).
+     * Holds the warehouse's {@link RunLock} while it works.
+     *
+     * @throws RunLock.Busy when a pipeline run (or another republish) holds the lock
      */
-    public static synchronized Path republish(Path warehouseDir, Consumer<String> progress) {
+    public static Path republish(Path warehouseDir, Consumer<String> progress) {
+        try (RunLock lock = RunLock.acquire(warehouseDir, "scenario republish", RunLock.PATIENCE)) {
+            return republishLocked(warehouseDir, progress);
+        }
+    }
+
+    private static Path republishLocked(Path warehouseDir, Consumer<String> progress) {
         Instant started = Instant.now();
         Snapshots snapshots = new Snapshots(warehouseDir);
-        Path current = snapshots.current().orElseThrow(() -> new IllegalStateException(
-                "No published snapshot in " + warehouseDir + ": run './sufficiency run' first."));
+        Path current = snapshots.requireCurrent();
         ForecastSettings settings = ForecastSettings.load(warehouseDir);
         List<Scenario> saved = new ScenarioStore(warehouseDir).all();
         Path staging = snapshots.beginStaging();
         boolean published = false;
         try {
             linkFacts(current, staging);
+            snapshots.markRepublished(staging, current);
             write(staging, project(staging, settings, saved, false, progress), false);
             // A pipeline run may have published while this worked: its snapshot, newer data, stays.
             if (!snapshots.current().equals(Optional.of(current))) {
@@ -90,7 +100,9 @@ public final class ForecastPublisher {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = from.relativize(file);
-                if (relative.getNameCount() == 0 || remade.contains(relative.getName(0).toString())) {
+                // Facts only: the snapshot's own marks (dot files) describe that snapshot, not this one.
+                if (relative.getNameCount() == 0 || remade.contains(relative.getName(0).toString())
+                        || relative.getName(0).toString().startsWith(".")) {
                     continue;
                 }
                 Path target = to.resolve(relative.toString());

@@ -37,8 +37,22 @@ public final class RunHistory {
     private static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String ROW = "%-19s  %8s  %-9s  %-9s  %10s  %8s  %s%n";
 
-    /** The content of the running marker. */
-    public record Running(Instant start, RunRecord.Trigger trigger) {
+    /**
+     * The content of the running marker: when, why, and which process (pid and host, null in markers
+     * written before they were recorded) on which input folder.
+     */
+    public record Running(Instant start, RunRecord.Trigger trigger, Long pid, String host, String inputDir) {
+        /** A run of this process. */
+        public Running(Instant start, RunRecord.Trigger trigger, Path inputDir) {
+            this(start, trigger, ProcessHandle.current().pid(), RunLock.host(),
+                    inputDir == null ? null : inputDir.toAbsolutePath().normalize().toString());
+        }
+
+        /** True when the marker's process, on this machine, has ended: the run was killed or crashed. */
+        public boolean processGone() {
+            return pid != null && RunLock.host().equals(host)
+                    && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     private final Path warehouseDir;
@@ -92,6 +106,24 @@ public final class RunHistory {
         }
     }
 
+    /**
+     * Records a marker left by a run that never finished as a killed run and removes it. Only the
+     * holder of the {@link RunLock} calls this: then no run can be in progress.
+     */
+    void recordKilled() {
+        Optional<Running> left = running();
+        if (left.isEmpty()) {
+            return;
+        }
+        Running r = left.get();
+        Instant noticed = Instant.now();
+        String who = r.pid() == null ? "its process" : "its process (pid " + r.pid() + " on " + r.host() + ")";
+        finished(RunRecord.killed(r.start(), noticed, r.trigger(), r.inputDir(), warehouseDir,
+                "Killed: the run ended without finishing, " + who + " gone; noticed "
+                        + START_FORMAT.withZone(ZoneId.systemDefault()).format(noticed)
+                        + ". It published nothing."));
+    }
+
     /** The newest {@code n} finished runs, newest first. */
     public List<RunRecord> recent(int n) {
         List<String> lines;
@@ -125,7 +157,9 @@ public final class RunHistory {
     public String format(int n, ZoneId zone) {
         DateTimeFormatter startFormat = START_FORMAT.withZone(zone);
         StringBuilder out = new StringBuilder();
-        running().ifPresent(r -> out.append(String.format(Locale.UK, "Running now: started %s (%s)%n%n",
+        running().ifPresent(r -> out.append(String.format(Locale.UK, r.processGone()
+                        ? "Killed: the run started %s (%s) ended without finishing; its process is gone.%n%n"
+                        : "Running now: started %s (%s)%n%n",
                 startFormat.format(r.start()), r.trigger())));
         List<RunRecord> runs = recent(n);
         if (runs.isEmpty()) {
@@ -136,7 +170,8 @@ public final class RunHistory {
         for (RunRecord r : runs) {
             boolean ok = r.outcome() == RunRecord.Outcome.SUCCEEDED;
             out.append(String.format(Locale.UK, ROW,
-                    startFormat.format(r.start()), duration(r.duration()), r.trigger(), r.outcome(),
+                    startFormat.format(r.start()), r.outcome() == RunRecord.Outcome.KILLED ? "-" : duration(r.duration()),
+                    r.trigger(), r.outcome(),
                     count(r.rowsRead()), count(r.rejectedTotal()),
                     ok ? r.snapshot() : r.error().lines().findFirst().orElse("")));
         }

@@ -36,7 +36,7 @@ public record RunRecord(Instant start,
     }
 
     public enum Outcome {
-        SUCCEEDED, FAILED;
+        SUCCEEDED, FAILED, KILLED;
 
         @JsonValue
         @Override
@@ -71,6 +71,13 @@ public record RunRecord(Instant start,
     public static RunRecord failed(Instant start, Instant end, Trigger trigger, Path inputDir, Path warehouseDir,
                                    String error) {
         return new RunRecord(start, end, Outcome.FAILED, trigger, text(inputDir), text(warehouseDir),
+                null, null, null, null, null, null, error, null);
+    }
+
+    /** A run whose process ended without finishing, noticed at {@code noticed} by the next holder of the run lock. */
+    public static RunRecord killed(Instant start, Instant noticed, Trigger trigger, String inputDir, Path warehouseDir,
+                                   String error) {
+        return new RunRecord(start, noticed, Outcome.KILLED, trigger, inputDir, text(warehouseDir),
                 null, null, null, null, null, null, error, null);
     }
 

@@ -72,11 +72,14 @@ public final class DashboardServer {
             throw new IllegalStateException(noUsers(users.file()));
         }
         CurrentWarehouse current = new CurrentWarehouse(warehouseDir);
+        BackgroundRepublish republish = new BackgroundRepublish(warehouseDir, republisher, clock,
+                BackgroundRepublish.RETRY);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.events.serverStopped(current::close);
+            config.events.serverStopped(republish::close);
         });
         app.before(ctx -> {
             ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
@@ -91,9 +94,9 @@ public final class DashboardServer {
 
         for (Page page : Page.ALL) {
             app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,
-                    account(ctx), pageQuery(ctx, la), warehouseDir, ScenarioEditor.View.of(ctx)))));
+                    account(ctx), pageQuery(ctx, la), warehouseDir, ScenarioEditor.View.of(ctx, republish.status())))));
         }
-        ScenarioRoutes scenarios = new ScenarioRoutes(warehouseDir, republisher);
+        ScenarioRoutes scenarios = new ScenarioRoutes(warehouseDir, republish);
         app.post("/forecast/scenarios", forLa(current, scenarios::save));
         app.post("/forecast/scenarios/delete", forLa(current, scenarios::delete));
         app.get("/forecast/scenario.json", forLa(current, scenarios::download));

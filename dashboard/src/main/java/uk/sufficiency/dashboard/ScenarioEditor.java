@@ -7,10 +7,13 @@ import static uk.sufficiency.dashboard.ScenarioForm.rateField;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import uk.sufficiency.warehouse.forecast.AgeBand;
@@ -32,16 +35,42 @@ final class ScenarioEditor {
     private ScenarioEditor() {
     }
 
-    /** What the editor shows besides the saved scenarios: the form as typed, an error, or what was just done. */
-    record View(ScenarioForm form, String error, String done) {
+    /**
+     * What the editor shows besides the saved scenarios: the form as typed, an error, what was just
+     * done, and where remaking the forecast is.
+     */
+    record View(ScenarioForm form, String error, String done, BackgroundRepublish.Status republish) {
         /** After a save or delete redirected back: {@code ?saved=NAME} or {@code ?deleted=NAME}. */
-        static View of(Context ctx) {
+        static View of(Context ctx, BackgroundRepublish.Status republish) {
             String saved = ctx.queryParam("saved");
             String deleted = ctx.queryParam("deleted");
-            String done = saved != null ? "Saved the scenario '" + saved + "' and remade the forecast with it."
-                    : deleted != null ? "Deleted the scenario '" + deleted + "' and remade the forecast without it." : null;
-            return new View(ScenarioForm.blank(), null, done);
+            String done = saved != null ? "Saved the scenario '" + saved + "'; the forecast is remade with it."
+                    : deleted != null ? "Deleted the scenario '" + deleted + "'; the forecast is remade without it." : null;
+            return new View(ScenarioForm.blank(), null, done, republish);
         }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** One sentence on remaking the forecast in the background; nothing before the first save. */
+    static String republishState(BackgroundRepublish.Status status) {
+        if (status == null || status.state() == BackgroundRepublish.State.IDLE) {
+            return "";
+        }
+        String at = TIME.format(status.since());
+        String text = switch (status.state()) {
+            case QUEUED -> "Remaking the forecast with the saved scenarios: queued since " + at
+                    + (status.detail() == null ? "." : ", " + status.detail() + ".");
+            case RUNNING -> "Remaking the forecast with the saved scenarios: running since " + at
+                    + ". Reload the page to see the new forecast when it is done.";
+            case DONE -> "Remaking the forecast with the saved scenarios: done at " + at + "; the charts show it.";
+            case FAILED -> "Remaking the forecast with the saved scenarios: failed at " + at + " (" + status.detail()
+                    + "). The scenarios are saved; the charts show the forecast before the change.";
+            case IDLE -> "";
+        };
+        return "<p class=\"note\" id=\"republish-state\" role=\"status\" data-state=\""
+                + status.state().name().toLowerCase(Locale.ROOT) + "\">" + escape(text) + "</p>\n";
     }
 
     static String render(List<Scenario> saved, DashboardPage.Account account, String query, View view) {
@@ -51,7 +80,8 @@ final class ScenarioEditor {
                 <p class="note" id="editor-why">Only a dashboard administrator can save or delete scenarios: you are \
                 signed in as a viewer. You can still download each scenario as JSON.</p>
                 """;
-        String done = view.done() == null ? "" : "<p class=\"success\" role=\"status\">" + escape(view.done()) + "</p>\n";
+        String done = (view.done() == null ? "" : "<p class=\"success\" role=\"status\">" + escape(view.done()) + "</p>\n")
+                + republishState(view.republish());
         String error = view.error() == null ? ""
                 : "<p class=\"error\" id=\"scenario-error\" role=\"alert\">" + escape(view.error()) + "</p>\n";
         ScenarioForm form = view.form();
@@ -69,7 +99,7 @@ final class ScenarioEditor {
                 <h2 id="scenarios-heading">Scenarios</h2>
                 %1$s%2$s<h3>Make a scenario</h3>
                 <p>A scenario changes the fitted rates, or plans moves and new places from a date. Saving it remakes the \
-                forecast with it beside the base, which takes a few seconds; saving under an existing name replaces that \
+                forecast with it beside the base in the background, which takes a few seconds; saving under an existing name replaces that \
                 scenario. Leave a row blank to not use it.</p>
                 %3$s%4$s<form class="scenario" method="post" action="/forecast/scenarios%5$s"%6$s>
                 <input type="hidden" name="csrf" value="%7$s">

@@ -19,15 +19,15 @@ import uk.sufficiency.warehouse.forecast.ScenarioStore;
 final class ScenarioRoutes {
     private final Path warehouseDir;
     private final ScenarioStore store;
-    private final Republisher republisher;
+    private final BackgroundRepublish republish;
 
-    ScenarioRoutes(Path warehouseDir, Republisher republisher) {
+    ScenarioRoutes(Path warehouseDir, BackgroundRepublish republish) {
         this.warehouseDir = warehouseDir;
         this.store = new ScenarioStore(warehouseDir);
-        this.republisher = republisher;
+        this.republish = republish;
     }
 
-    /** A valid scenario is saved and the forecast remade; an invalid one shows the page again with why (400). */
+    /** A valid scenario is saved and the forecast remade in the background; an invalid one shows the page again with why (400). */
     void save(Context ctx, Figures figures, String la) {
         mayChange(ctx, la);
         ScenarioForm form = ScenarioForm.of(ctx);
@@ -38,10 +38,10 @@ final class ScenarioRoutes {
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST).html(PageRenderer.render(Page.FORECAST, figures, la,
                     DashboardServer.account(ctx), DashboardServer.pageQuery(ctx, la), warehouseDir,
-                    new ScenarioEditor.View(form, e.getMessage(), null)));
+                    new ScenarioEditor.View(form, e.getMessage(), null, republish.status())));
             return;
         }
-        republisher.republish(warehouseDir);
+        republish.request();
         backToThePage(ctx, la, "saved", scenario.name());
     }
 
@@ -54,7 +54,7 @@ final class ScenarioRoutes {
                     + " can delete it.");
         }
         store.delete(scenario.la(), name);
-        republisher.republish(warehouseDir);
+        republish.request();
         backToThePage(ctx, la, "deleted", name);
     }
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import uk.sufficiency.warehouse.forecast.Scenario;
 import uk.sufficiency.warehouse.forecast.ScenarioStore;
@@ -23,7 +23,7 @@ class ScenarioEditorTest extends TwoLaServerTest {
                     6.0, false, 6)), 0.05, "Lancashire"); // saved on Lancashire's page: for Lancashire
 
     /** Where the stand-in republisher was asked to remake the forecast. */
-    private final List<Path> republished = new ArrayList<>();
+    private final List<Path> republished = new CopyOnWriteArrayList<>();
 
     @Override
     void as(String username, TestUsers.Scenario scenario) {
@@ -65,11 +65,13 @@ class ScenarioEditorTest extends TwoLaServerTest {
             assertEquals(303, reply.code(), reply.body());
             assertEquals("/forecast?la=Lancashire&saved=More+in-house#scenarios", reply.header("Location"));
             assertEquals(IN_HOUSE, ScenarioStore.read(saved()));
+            BackgroundRepublishTest.waitFor(() -> republished.size() == 1); // remade in the background
             assertEquals(List.of(dir), republished);
 
             String page = browser.get("/forecast?la=Lancashire&saved=More+in-house").body();
-            assertTrue(page.contains("<p class=\"success\" role=\"status\">Saved the scenario &#39;More in-house&#39; and "
-                    + "remade the forecast with it.</p>"), page);
+            assertTrue(page.contains("<p class=\"success\" role=\"status\">Saved the scenario &#39;More in-house&#39;;"
+                    + " the forecast is remade with it.</p>"), page);
+            assertTrue(page.contains("data-state=\"done\">Remaking the forecast with the saved scenarios: done at "), page);
             assertTrue(page.contains("<a href=\"/forecast/scenario.json?la=Lancashire&amp;name=More+in-house\" download>"
                     + "JSON</a>"), page);
 
@@ -83,6 +85,7 @@ class ScenarioEditorTest extends TwoLaServerTest {
             assertEquals(303, deleted.code(), deleted.body());
             assertEquals("/forecast?la=Lancashire&deleted=More+in-house#scenarios", deleted.header("Location"));
             assertFalse(Files.exists(saved()));
+            BackgroundRepublishTest.waitFor(() -> republished.size() == 2);
             assertEquals(List.of(dir, dir), republished);
 
             // Lancashire's administrator saves nothing for Blackpool, whose children the numbers are not.
@@ -118,6 +121,8 @@ class ScenarioEditorTest extends TwoLaServerTest {
             Map<String, String> base = inHouseForm(browser);
             base.put("name", "base");
             assertRefused(browser, base, "&#39;base&#39; is the unchanged projection");
+            base.put("name", "Base"); // any case of the reserved name
+            assertRefused(browser, base, "&#39;Base&#39; is the unchanged projection&#39;s name");
 
             assertFalse(Files.exists(dir.resolve("scenarios").resolve("more-in-house.json")));
             assertEquals(List.of(), republished);

@@ -236,6 +236,11 @@ class DashboardInBrowserTest {
         driver.findElement(By.cssSelector("form.scenario button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> d.getCurrentUrl().contains("saved="));
         assertTrue(driver.findElement(By.cssSelector("p.success")).getText().contains("Fewer IFA entries"));
+        // The forecast is remade in the background; the page says when it is done.
+        new WebDriverWait(driver, Duration.ofSeconds(300)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            d.navigate().refresh();
+            return "done".equals(d.findElement(By.id("republish-state")).getAttribute("data-state"));
+        });
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("forecast-scenarios-chart"))
                 .getAttribute("data-drawn") != null);
         assertEquals("2", driver.findElement(By.id("forecast-scenarios-chart")).getAttribute("data-drawn"),

@@ -41,6 +41,11 @@ public record Scenario(String name, String description, List<RateChange> rateCha
         la = la == null || la.isBlank() ? null : la;
     }
 
+    /** True for "base" in any case (and with spaces around it): the unchanged projection's name, which no saved scenario may take. */
+    public static boolean reservedName(String name) {
+        return name != null && BASE_NAME.equalsIgnoreCase(name.strip());
+    }
+
     /** A scenario for every LA. */
     public Scenario(String name, String description, List<RateChange> rateChanges, List<Intervention> interventions,
                     Double feeInflation) {

@@ -34,8 +34,9 @@ public final class ScenarioStore {
     public static Scenario read(Path file) {
         try {
             Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
-            if (scenario.name().equals(Scenario.BASE_NAME)) {
-                throw new IllegalArgumentException(file + ": 'base' is the unchanged projection; give the scenario another name");
+            if (Scenario.reservedName(scenario.name())) {
+                throw new IllegalArgumentException(file + ": '" + scenario.name()
+                        + "' is the unchanged projection's name; give the scenario another name");
             }
             return scenario;
         } catch (IOException e) {
@@ -112,8 +113,9 @@ public final class ScenarioStore {
      * punctuation).
      */
     public Path save(Scenario scenario) {
-        if (scenario.name().equals(Scenario.BASE_NAME)) {
-            throw new IllegalArgumentException("'base' is the unchanged projection; give the scenario another name");
+        if (Scenario.reservedName(scenario.name())) {
+            throw new IllegalArgumentException("'" + scenario.name()
+                    + "' is the unchanged projection's name; give the scenario another name");
         }
         try {
             Files.createDirectories(dir);

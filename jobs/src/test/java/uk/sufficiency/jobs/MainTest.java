@@ -8,11 +8,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.forecast.ForecastPublisher;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
+import uk.sufficiency.warehouse.runs.RunRecord;
 
 /** The command line as a user meets it: exit codes, printed CSV, messages, run history. */
 class MainTest {
@@ -138,5 +142,38 @@ class MainTest {
         Result result = cli("sql", "--warehouse", temp.toString(), "SELECT 1");
         assertEquals(1, result.status());
         assertTrue(result.err().contains("No published snapshot in"), result.err());
+    }
+
+    @Test
+    void statusShowsARunWhoseProcessIsGoneAsKilledAndRecordsIt() throws Exception {
+        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).start();
+        ended.getInputStream().readAllBytes();
+        ended.waitFor();
+        RunHistory history = new RunHistory(temp);
+        history.started(new RunHistory.Running(Instant.parse("2026-12-04T01:00:00Z"), RunRecord.Trigger.CRON,
+                ended.pid(), new RunHistory.Running(Instant.EPOCH, RunRecord.Trigger.CRON, temp).host(), "/landing"));
+
+        Result status = cli("status", "--warehouse", temp.toString());
+
+        assertEquals(0, status.status(), status.err());
+        assertTrue(history.running().isEmpty(), "the stale marker is gone: " + status.out());
+        RunRecord killed = history.recent(1).get(0);
+        assertEquals(RunRecord.Outcome.KILLED, killed.outcome());
+        assertTrue(status.out().lines().anyMatch(l -> l.contains("       -  cron       killed ")), status.out());
+        assertTrue(killed.error().startsWith("Killed: the run ended without finishing, its process (pid " + ended.pid()),
+                killed.error());
+    }
+
+    @Test
+    void aSecondRunIsRefusedNamingTheFirst() {
+        try (RunLock first = RunLock.acquire(temp.resolve("wh"), "cron pipeline run", RunLock.PATIENCE)) {
+            Result second = cli("run", "--input", RULES.toString(), "--warehouse", temp.resolve("wh").toString(),
+                    "--la", "Testshire");
+            assertEquals(1, second.status());
+            assertTrue(second.err().startsWith("error: Another run is using the warehouse " + temp.resolve("wh")
+                    + " (cron pipeline run, pid " + ProcessHandle.current().pid() + " on "), second.err());
+            assertTrue(new RunHistory(temp.resolve("wh")).recent(5).isEmpty(), "the refused run is not recorded");
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunLock;
 import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
@@ -82,6 +83,25 @@ class PipelineSchedulerTest {
         int runs = action.finished.get();
         assertTrue(runs >= 2 && runs <= 4, runs + " runs");
         assertEquals(runs, history.recent(100).size());
+    }
+
+    @Test
+    void aNewFileArrivingWhileAnotherProcessRunsIsRunOnceTheLockIsFree() throws Exception {
+        FakeAction action = new FakeAction(0);
+        try (PipelineScheduler s = scheduler(NEVER_SOON, action)) {
+            RunLock cliRun = RunLock.acquire(history.warehouseDir(), "manual pipeline run", RunLock.PATIENCE);
+            try {
+                s.start();
+                Files.writeString(input.resolve("episodes_2025.csv"), "CHILD,DECOM\n");
+                Thread.sleep(RunLock.PATIENCE.toMillis() + 1_000); // one attempt waited for the lock and was refused
+                assertEquals(0, action.finished.get());
+                assertEquals(List.of(), triggers(), "a refused run is not in the history");
+            } finally {
+                cliRun.close();
+            }
+            await("the new-files run after the lock is free", () -> action.finished.get() == 1);
+        }
+        assertEquals(List.of(Trigger.NEW_FILES), triggers());
     }
 
     @Test

@@ -1,0 +1,73 @@
+package uk.sufficiency.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.warehouse.Snapshots;
+import uk.sufficiency.warehouse.runs.RunHistory;
+import uk.sufficiency.warehouse.runs.RunRecord;
+
+/** A real run killed (kill -9) while it writes the facts leaves nothing behind once the next run has started. */
+class KilledRunTest {
+    private static final Path RULES = Path.of("..", "pipeline", "src", "test", "resources", "fixtures", "rules");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theNextRunRemovesTheKilledRunsStagingRecordsItAndPublishes() throws Exception {
+        Path warehouse = temp.resolve("warehouse");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens=")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "--input", RULES.toString(), "--warehouse", warehouse.toString(), "--la", "Testshire",
+                "--master", "local[1]"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.contains("Writing children, data windows and population"));
+            assertTrue(line != null, "the run never reached the facts");
+            child.destroyForcibly(); // kill -9, with the episodes fact written and the children's being written
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(1, staging(warehouse).size(), "the killed run left its staging folder");
+        assertTrue(new RunHistory(warehouse).running().isPresent(), "and its running marker");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(List.of("run", "--input", RULES.toString(), "--warehouse", warehouse.toString(),
+                "--la", "Testshire"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), staging(warehouse));
+        assertTrue(new Snapshots(warehouse).current().isPresent());
+        List<RunRecord.Outcome> outcomes = new RunHistory(warehouse).recent(5).stream().map(RunRecord::outcome).toList();
+        assertEquals(List.of(RunRecord.Outcome.SUCCEEDED, RunRecord.Outcome.KILLED), outcomes);
+    }
+
+    private static List<Path> staging(Path warehouse) throws Exception {
+        try (Stream<Path> list = Files.list(warehouse.resolve("snapshots"))) {
+            return list.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList();
+        }
+    }
+}

@@ -30,6 +30,7 @@ import uk.sufficiency.warehouse.figures.Figure;
 import uk.sufficiency.warehouse.figures.FigureCatalogue;
 import uk.sufficiency.warehouse.figures.FigureColumn;
 import uk.sufficiency.warehouse.figures.FigureRequest;
+import uk.sufficiency.warehouse.forecast.ForecastSettings;
 
 /**
  * Secondary suppression on a pooled warehouse (issue 11, point 4): the sf-regional sample's three LAs
@@ -65,6 +66,20 @@ class PooledSuppressionTest {
             new TotalElsewhere("section20-category", "cla-legal-status", "children", "legal_status", "V2", "month_end",
                     "month_end"));
 
+    /** Cells of a figure's dimension (the values given) whose sum a figure of another page shows. */
+    private record SubsetTotal(String figure, String dimension, List<String> members, String totalFigure,
+                               String column, String period, String totalPeriod) {
+    }
+
+    /** The KPI cards' children (kpi_month's stock): sums of placement categories of the children page's figure. */
+    private static final List<SubsetTotal> SUBSETS = List.of(
+            new SubsetTotal("cla-month-end", "category", List.of("with_parents"), "kpi-with-parents-share", "children",
+                    "month_end", "period_end"),
+            new SubsetTotal("cla-month-end", "category", List.of("foster_kinship", "foster_inhouse", "foster_ifa",
+                    "foster_other"), "kpi-fostering-share", "children", "month_end", "period_end"),
+            new SubsetTotal("cla-month-end", "category", List.of("home_inhouse", "home_agency", "home_other"),
+                    "kpi-childrens-homes-share", "children", "month_end", "period_end"));
+
     @TempDir
     static Path temp;
     private static Warehouse warehouse;
@@ -76,6 +91,12 @@ class PooledSuppressionTest {
         var spark = SparkSessions.getOrCreate("local[2]");
         spark.conf().set("spark.sql.shuffle.partitions", "2");
         Path dir = temp.resolve("warehouse");
+        try { // fewer simulated runs than the default: the suppression, not the forecast, is under test
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(ForecastSettings.FILE), "{\"runs\": 20, \"backtestRuns\": 20}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PipelineRun.run(spark, new RunOptions(sample, dir, null, null), Progress.SILENT);
         warehouse = Warehouse.openCurrent(dir);
     }
@@ -136,9 +157,10 @@ class PooledSuppressionTest {
     }
 
     /** One page, one LA, one reader: the leaks the attacker finds, as readable lines. */
-    private static List<String> leaks(Page page, String la, Viewer reader, boolean publication, boolean secondary) {
+    private static List<String> leaks(String page, List<Figure> figures, String la, Viewer reader, boolean publication,
+                                      boolean secondary) {
         Map<String, Seen> seen = new LinkedHashMap<>();
-        for (Figure figure : figures(page)) {
+        for (Figure figure : figures) {
             seen.put(figure.id(), seen(figure, la, reader, publication, secondary));
         }
         Map<String, BigDecimal> truth = new HashMap<>();
@@ -160,6 +182,11 @@ class PooledSuppressionTest {
         });
         List<Equation> equations = new ArrayList<>();
         seen.values().forEach(s -> equations.addAll(equations(s, seen, truth, known)));
+        for (SubsetTotal subset : SUBSETS) {
+            if (seen.containsKey(subset.figure()) && seen.containsKey(subset.totalFigure())) {
+                equations.addAll(subsetEquations(subset, seen.get(subset.figure()), seen.get(subset.totalFigure())));
+            }
+        }
 
         List<String> leaks = new ArrayList<>();
         boolean progress = true;
@@ -181,7 +208,7 @@ class PooledSuppressionTest {
                 known.put(cell, value);
                 progress = true;
                 if (hidden.contains(cell)) {
-                    leaks.add(page.path() + " " + la + (publication ? " (publication)" : " seen by " + reader) + ": "
+                    leaks.add(page + " " + la + (publication ? " (publication)" : " seen by " + reader) + ": "
                             + cell + " = " + value + " from " + equation.why());
                 }
             }
@@ -273,6 +300,33 @@ class PooledSuppressionTest {
         return out;
     }
 
+    /** Per period (and other keys), the subset's cells add up to the other figure's cell for that period. */
+    private static List<Equation> subsetEquations(SubsetTotal subset, Seen parts, Seen totals) {
+        Map<String, Integer> totalRow = new HashMap<>();
+        for (int i = 0; i < totals.truth().size(); i++) {
+            totalRow.put(String.valueOf(totals.truth().get(i).get(subset.totalPeriod())), i);
+        }
+        Map<String, Map<String, Integer>> byPeriod = new LinkedHashMap<>();
+        for (int i = 0; i < parts.truth().size(); i++) {
+            Map<String, Object> row = parts.truth().get(i);
+            if (subset.members().contains(String.valueOf(row.get(subset.dimension())))) {
+                byPeriod.computeIfAbsent(String.valueOf(row.get(subset.period())), k -> new LinkedHashMap<>())
+                        .put(subset.figure() + "|children|" + i, 1);
+            }
+        }
+        List<Equation> out = new ArrayList<>();
+        byPeriod.forEach((period, terms) -> {
+            Integer i = totalRow.get(period);
+            if (i != null) {
+                Map<String, Integer> all = new LinkedHashMap<>(terms);
+                all.put(subset.totalFigure() + "|" + subset.column() + "|" + i, -1);
+                out.add(new Equation(all, BigDecimal.ZERO, subset.figure() + " " + subset.members() + " at " + period
+                        + " against " + subset.totalFigure()));
+            }
+        });
+        return out;
+    }
+
     /** The cell of the total's figure for the row's period (and its where-value); null when it has none. */
     private static String cellOf(Seen total, TotalElsewhere t, Map<String, Object> row) {
         for (int i = 0; i < total.truth().size(); i++) {
@@ -293,14 +347,20 @@ class PooledSuppressionTest {
     }
 
     private static List<String> allLeaks(boolean secondary) {
+        Map<String, List<Figure>> pages = new LinkedHashMap<>();
+        Page.ALL.forEach(page -> pages.put(page.path(), figures(page)));
+        // The KPI cards' counts are sums of the children page's categories: read together, as a reader can.
+        List<Figure> kpisAndChildren = new ArrayList<>(figures(Page.KPIS));
+        kpisAndChildren.addAll(figures(Page.CHILDREN));
+        pages.put("/ with /children", kpisAndChildren);
         List<String> leaks = new ArrayList<>();
-        for (Page page : Page.ALL) {
+        pages.forEach((page, figures) -> {
             for (String la : LAS) {
                 String other = LAS.get((LAS.indexOf(la) + 1) % LAS.size());
-                leaks.addAll(leaks(page, la, Viewer.ofLa(other), false, secondary));
-                leaks.addAll(leaks(page, la, Viewer.ofLa(la), true, secondary));
+                leaks.addAll(leaks(page, figures, la, Viewer.ofLa(other), false, secondary));
+                leaks.addAll(leaks(page, figures, la, Viewer.ofLa(la), true, secondary));
             }
-        }
+        });
         return leaks;
     }
 

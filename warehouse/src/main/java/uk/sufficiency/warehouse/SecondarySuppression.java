@@ -23,8 +23,12 @@ final class SecondarySuppression {
     record Cell(int row, String column) {
     }
 
-    /** Cells adding up to {@code total} (a cell), or to a total elsewhere: hidden there when {@code totalHidden}, else known. */
-    record Group(List<Cell> parts, Cell total, boolean totalHidden) {
+    /**
+     * Cells adding up to {@code total} (a cell), or to a total elsewhere: hidden there when
+     * {@code totalHidden}, else known. {@code shownElsewhere}: the total is a figure another table
+     * shows, so a group of one cell shows that cell, which must then never be hidden to protect another.
+     */
+    record Group(List<Cell> parts, Cell total, boolean totalHidden, boolean shownElsewhere) {
     }
 
     private final List<Map<String, Object>> truth;
@@ -36,8 +40,13 @@ final class SecondarySuppression {
         this.shown = shown;
     }
 
+    /** Cells shown as they are elsewhere (the one cell of a subtotal): never hidden to protect another. */
+    private final java.util.Set<Cell> pinned = new java.util.HashSet<>();
+
     /** Hides cells until every group is safe; returns how many more were hidden. */
     int apply(List<Group> groups) {
+        groups.stream().filter(g -> g.shownElsewhere() && g.total() == null && g.parts().size() == 1)
+                .forEach(g -> pinned.add(g.parts().get(0)));
         int hidden = 0;
         boolean changed = true;
         while (changed) {
@@ -88,7 +97,7 @@ final class SecondarySuppression {
 
     /** The shown cell above zero with the smallest value (the first of equals). */
     private Cell smallestShown(Group group) {
-        return group.parts().stream().filter(c -> !isHidden(c) && value(c).signum() > 0)
+        return group.parts().stream().filter(c -> !isHidden(c) && value(c).signum() > 0 && !pinned.contains(c))
                 .min(Comparator.comparing(this::value)).orElse(null);
     }
 }

@@ -45,9 +45,13 @@ public final class Suppression {
     /**
      * A dimension whose rows (those alike in every other key column) add up to a total: the row
      * whose value is {@code totalMember} when there is one, else a total published elsewhere or
-     * taken as known. With {@code remainder}, each group gets a {@value #REMAINDER} row.
+     * taken as known. With {@code remainder}, each group gets a {@value #REMAINDER} row. Each of
+     * {@code subtotals} is a set of the dimension's values whose rows' sum is shown elsewhere.
      */
-    public record Partition(String dimension, String totalMember, boolean remainder) {
+    public record Partition(String dimension, String totalMember, boolean remainder, List<List<String>> subtotals) {
+        public Partition {
+            subtotals = subtotals.stream().map(List::copyOf).toList();
+        }
     }
 
     private final List<String> counts;
@@ -109,11 +113,16 @@ public final class Suppression {
 
     /** Also protects the hidden cells of groups adding up along {@code dimension}, one of the keys. */
     public Suppression partition(String dimension, String totalMember, boolean remainder) {
+        return partition(dimension, totalMember, remainder, List.of());
+    }
+
+    /** As {@link #partition(String, String, boolean)}, where the sum of each set of values is also shown elsewhere. */
+    public Suppression partition(String dimension, String totalMember, boolean remainder, List<List<String>> subtotals) {
         if (!keys.contains(dimension)) {
             throw new IllegalArgumentException("'" + dimension + "' is not one of the keys " + keys);
         }
         List<Partition> more = new ArrayList<>(partitions);
-        more.add(new Partition(dimension, totalMember, remainder));
+        more.add(new Partition(dimension, totalMember, remainder, subtotals));
         return new Suppression(counts, derived, keys, List.copyOf(more), sums);
     }
 
@@ -174,12 +183,13 @@ public final class Suppression {
         for (Partition partition : partitions) {
             Map<List<String>, Map<String, SecondarySuppression.Group>> byKey = groups(rows, hidden, partition,
                     totalsElsewhere.get(partition.dimension()));
+            groups.addAll(subtotalGroups(rows, hidden, partition)); // the narrower sets first: fewer cells hide
             byKey.values().forEach(g -> groups.addAll(g.values()));
             byPartition.put(partition, byKey);
         }
         sums.forEach((total, parts) -> hidden.forEach(i -> groups.add(new SecondarySuppression.Group(
                 parts.stream().map(part -> new SecondarySuppression.Cell(i, part)).toList(),
-                new SecondarySuppression.Cell(i, total), false))));
+                new SecondarySuppression.Cell(i, total), false, false))));
         secondary.apply(groups);
         hidden.forEach(i -> hideDerived(out.get(i)));
         return withRemainders(out, secondary, byPartition);
@@ -205,10 +215,28 @@ public final class Suppression {
             for (String count : counts) {
                 byCount.put(count, new SecondarySuppression.Group(
                         parts.stream().map(i -> new SecondarySuppression.Cell(i, count)).toList(),
-                        totalRow == null ? null : new SecondarySuppression.Cell(totalRow, count), hiddenElsewhere));
+                        totalRow == null ? null : new SecondarySuppression.Cell(totalRow, count), hiddenElsewhere,
+                        false));
             }
             out.put(key, byCount);
         });
+        return out;
+    }
+
+    /** For each subtotal set and group: its rows' cells, for each count, adding up to a total shown elsewhere. */
+    private List<SecondarySuppression.Group> subtotalGroups(List<Map<String, Object>> rows, List<Integer> hidden,
+                                                            Partition partition) {
+        List<SecondarySuppression.Group> out = new ArrayList<>();
+        for (List<String> set : partition.subtotals()) {
+            Map<List<String>, List<Integer>> members = new LinkedHashMap<>();
+            for (int i : hidden) {
+                if (set.contains(String.valueOf(rows.get(i).get(partition.dimension())))) {
+                    members.computeIfAbsent(groupKey(rows.get(i), partition), k -> new ArrayList<>()).add(i);
+                }
+            }
+            members.values().forEach(indexes -> counts.forEach(count -> out.add(new SecondarySuppression.Group(
+                    indexes.stream().map(i -> new SecondarySuppression.Cell(i, count)).toList(), null, false, true))));
+        }
         return out;
     }
 

@@ -133,6 +133,24 @@ class SecondarySuppressionTest {
     }
 
     @Test
+    void setsWhoseSumIsShownElsewhereAreProtectedAndACellShownElsewhereNeverHides() {
+        // The KPI cards show each month's children with parents (one category) and in foster placements (the
+        // foster categories). With parents 6, in-house fostering 3, IFA 8, agency homes 7 (24). The 3 hides;
+        // within fostering (11, shown on the KPI card) the 8 must hide with it; the month's group then has
+        // 3 + 8 = 11 hidden, enough. With parents, though the smallest, is never hidden to protect another:
+        // its card shows it. The segment is 11.
+        Suppression kpiSets = Suppression.counts("children").keys(List.of("month_end", "category"))
+                .partition("category", null, true, List.of(List.of("with_parents"), List.of("foster_inhouse", "foster_ifa")));
+        List<Map<String, Object>> rows = months("M1", "foster_ifa", 8L, "M1", "foster_inhouse", 3L,
+                "M1", "home_agency", 7L, "M1", "with_parents", 6L);
+        assertEquals(months("M1", "foster_ifa", C, "M1", "foster_inhouse", C, "M1", "home_agency", 7L,
+                "M1", "with_parents", 6L, "M1", Suppression.REMAINDER, 11L), kpiSets.apply(rows, ELSEWHERE, false));
+        // Without the sets, the smallest shown cell (with parents, 6) would hide: the card would give it back.
+        assertEquals(months("M1", "foster_ifa", 8L, "M1", "foster_inhouse", C, "M1", "home_agency", 7L,
+                "M1", "with_parents", C, "M1", Suppression.REMAINDER, 9L), BY_CATEGORY.apply(rows, ELSEWHERE, false));
+    }
+
+    @Test
     void withoutSecondarySuppressionTheSubtractionGivesTheCellBack() {
         // The same month as the first test under counts alone (§9 read literally): 41 - 12 - 6 - 20 = 3.
         List<Map<String, Object>> rows = months("M1", "a", 12L, "M1", "b", 3L, "M1", "c", 6L, "M1", "d", 20L);

@@ -57,7 +57,8 @@ public record Figure(String id, String title, String sql, List<FigureColumn> col
             if (c.role() == FigureColumn.Role.DERIVED) {
                 suppression = suppression.derived(c.name(), c.derivedFrom().toArray(String[]::new));
             } else if (c.role() == FigureColumn.Role.DIMENSION && c.adding().additive()) {
-                suppression = suppression.partition(c.name(), c.adding().totalMember(), c.adding().remainder());
+                suppression = suppression.partition(c.name(), c.adding().totalMember(), c.adding().remainder(),
+                        c.adding().subtotals());
             } else if (!c.adding().sumOf().isEmpty()) {
                 suppression = suppression.sum(c.name(), c.adding().sumOf());
             }

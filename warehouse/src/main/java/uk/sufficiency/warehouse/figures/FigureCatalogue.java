@@ -35,6 +35,11 @@ public final class FigureCatalogue {
             "started", "Children who started to be looked after in the year per 10,000 children",
             "ceased", "Children who ceased to be looked after in the year per 10,000 children");
 
+    /** The categories whose children the KPI cards show at each month end (kpi_month's stock). */
+    static final List<List<String>> KPI_CATEGORIES = List.of(List.of("with_parents"),
+            List.of("foster_kinship", "foster_inhouse", "foster_ifa", "foster_other"),
+            List.of("home_inhouse", "home_agency", "home_other"));
+
     /** DfE age bands youngest first, for ORDER BY. */
     static final String AGE_BAND_ORDER = AgeBand.sqlOrder("age_band");
 
@@ -43,8 +48,8 @@ public final class FigureCatalogue {
     static {
         add(new Figure("cla-month-end", "Children looked after at each month end, by placement category", """
                 SELECT la, month_end, category, count(*) AS children FROM cla_month_end GROUP BY ALL""",
-                List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category").withRemainder(),
-                        count("children", "Children"))));
+                List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category").withRemainder()
+                                .subtotals(KPI_CATEGORIES), count("children", "Children"))));
         add(new Figure("cla-rate-month-end", "Children looked after and rate per 10,000 children at each month end", """
                 SELECT m.la, m.month_end, coalesce(s.children, 0) AS children, p.population_0_17,
                        CASE WHEN p.population_0_17 > 0

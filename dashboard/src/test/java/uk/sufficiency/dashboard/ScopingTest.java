@@ -64,6 +64,8 @@ class ScopingTest extends TwoLaServerTest {
             String page = browser.get("/children?la=Blackpool").body();
             assertTrue(page.contains(BLACKPOOL_ROW_SUPPRESSED), page);
             assertTrue(page.contains("<th scope=\"col\">" + SeriesLabels.SUPPRESSED_LABEL + "</th>"), page);
+            assertTrue(page.contains("each bar's hidden figures are shown together as one grey <strong>Suppressed</strong>"
+                    + " part, so the bar keeps its true total."), page);
             assertTrue(page.contains("<p class=\"note\" id=\"suppression-note\">Blackpool is not your local authority, "
                     + "so counts of 1 to 4 children, and any rate or share computed from one, are shown as "
                     + "<strong>[c]</strong>"), page);

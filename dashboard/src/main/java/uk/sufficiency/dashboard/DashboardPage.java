@@ -85,7 +85,10 @@ final class DashboardPage {
                 : "%s is not your local authority".formatted(escape(c.la()));
         return """
                 <p class="note" id="suppression-note">%s, so counts of 1 to 4 children, and any rate or share \
-                computed from one, are shown as <strong>[c]</strong>: such small numbers could identify children.</p>
+                computed from one, are shown as <strong>[c]</strong>: such small numbers could identify children. \
+                So that none can be worked out by subtracting the others from a total, a larger figure beside it may \
+                be shown as [c] too; in stacked charts and their tables, each bar's hidden figures are shown together \
+                as one grey <strong>Suppressed</strong> part, so the bar keeps its true total.</p>
                 """.formatted(why);
     }
 

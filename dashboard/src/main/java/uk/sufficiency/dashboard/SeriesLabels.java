@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.Suppression;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 import uk.sufficiency.warehouse.forecast.Scenario;
 
@@ -70,6 +71,17 @@ final class SeriesLabels {
      * forecast groups from {@link PlacementGroup}.
      */
     static Map<String, Map<String, String>> forColumn(String column) {
+        Map<String, Map<String, String>> out = codes(column);
+        // A stacked bar's hidden cells, drawn together last in neutral grey so its total stays true.
+        out.put(Suppression.REMAINDER, Map.of("label", SUPPRESSED_LABEL, "colour", SUPPRESSED_COLOUR));
+        return out;
+    }
+
+    /** What the {@value Suppression#REMAINDER} segment and table column are called. */
+    static final String SUPPRESSED_LABEL = "Suppressed (small numbers and the cells hidden to protect them)";
+    static final String SUPPRESSED_COLOUR = "#8c8c8c";
+
+    private static Map<String, Map<String, String>> codes(String column) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (column.equals("category")) {
             for (PlacementCategory c : PlacementCategory.values()) {

@@ -15,15 +15,22 @@ import org.junit.jupiter.api.Test;
  * expected figures are those worked out in {@link TestSnapshot#lancashireAndBlackpool()}.
  */
 class ScopingTest extends TwoLaServerTest {
-    /** Blackpool's month ends as a Lancashire user sees them: the 1s suppressed, the 5s exact. */
+    /**
+     * Blackpool's month ends as a Lancashire user sees them: the 1s suppressed, and the 5s beside them
+     * too (secondary suppression): on 28 February the month's 6 (the rate figure's) less the 5 would give
+     * the kinship 1 back; on 31 March 7 - 5 = 2 would say both hidden cells are 1. Each month's hidden
+     * cells are shown together as one "suppressed" row (6, 7), so a stacked bar keeps its true total.
+     */
     static final String BLACKPOOL_SEEN_FROM_ELSEWHERE = """
             month_end,category,children
             2022-01-31,foster_inhouse,5
-            2022-02-28,foster_inhouse,5
+            2022-02-28,foster_inhouse,[c]
             2022-02-28,foster_kinship,[c]
+            2022-02-28,suppressed,6
             2022-03-31,foster_ifa,[c]
-            2022-03-31,foster_inhouse,5
+            2022-03-31,foster_inhouse,[c]
             2022-03-31,foster_kinship,[c]
+            2022-03-31,suppressed,7
             """;
     /** Lancashire's month ends as a Blackpool user sees them: every cell is 1 or 2. */
     static final String LANCASHIRE_SEEN_FROM_ELSEWHERE = TestSnapshot.LANCASHIRE_CSV
@@ -40,8 +47,8 @@ class ScopingTest extends TwoLaServerTest {
 
     /** The 31 March 2022 row of the children page's month-end table (categories in §8 order: kinship, in-house, IFA). */
     static final String BLACKPOOL_ROW_EXACT = "<tr><th scope=\"row\">31 Mar 2022</th><td>1</td><td>5</td><td>1</td></tr>";
-    static final String BLACKPOOL_ROW_SUPPRESSED = "<tr><th scope=\"row\">31 Mar 2022</th><td>[c]</td><td>5</td>"
-            + "<td>[c]</td></tr>";
+    static final String BLACKPOOL_ROW_SUPPRESSED = "<tr><th scope=\"row\">31 Mar 2022</th><td>[c]</td><td>[c]</td>"
+            + "<td>[c]</td><td>7</td></tr>";
     /** Lancashire's row of the children page's year table seen from elsewhere: the population stays exact. */
     static final String LANCASHIRE_ROW_SUPPRESSED = "<tr><th scope=\"row\">2022</th><td>[c]</td><td>5</td>"
             + "<td>[c]</td><td>[c]</td><td>3,000</td><td>[c]</td></tr>";
@@ -56,6 +63,9 @@ class ScopingTest extends TwoLaServerTest {
 
             String page = browser.get("/children?la=Blackpool").body();
             assertTrue(page.contains(BLACKPOOL_ROW_SUPPRESSED), page);
+            assertTrue(page.contains("<th scope=\"col\">" + SeriesLabels.SUPPRESSED_LABEL + "</th>"), page);
+            assertTrue(page.contains("each bar's hidden figures are shown together as one grey <strong>Suppressed</strong>"
+                    + " part, so the bar keeps its true total."), page);
             assertTrue(page.contains("<p class=\"note\" id=\"suppression-note\">Blackpool is not your local authority, "
                     + "so counts of 1 to 4 children, and any rate or share computed from one, are shown as "
                     + "<strong>[c]</strong>"), page);

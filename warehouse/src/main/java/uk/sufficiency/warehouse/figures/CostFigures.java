@@ -69,13 +69,15 @@ final class CostFigures {
                 new Figure("fee-bands", "Placements costed at each month end, by weekly fee band", """
                         SELECT la, month_end, fee_band, fee_band_order, sum(placements) AS placements
                         FROM placement_fee_bands GROUP BY ALL""",
-                        List.of(periodDate("month_end", "Month end"), dimension("fee_band", "Weekly fee"),
+                        List.of(periodDate("month_end", "Month end"), dimension("fee_band", "Weekly fee").withRemainder(),
                                 count("placements", "Placements")), "month_end, fee_band_order"),
                 new Figure("fee-changes", "Fee changes in each month, by placement category", """
                         SELECT la, month_end, category, fee_changes, increases, decreases, avg_change_pct
                         FROM placement_cost_changes""",
-                        List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category"),
-                                count("fee_changes", "Fee changes"), count("increases", "Increases"),
+                        List.of(periodDate("month_end", "Month end"),
+                                dimension("category", "Placement category").withRemainder(),
+                                count("fee_changes", "Fee changes").sumOf("increases", "decreases"),
+                                count("increases", "Increases"),
                                 count("decreases", "Decreases"), derived("avg_change_pct", "Average change (%)",
                                         "fee_changes"))),
                 new Figure("cost-unlinked", "Cost days with no 903 episode to attribute them to (data quality)", """

@@ -35,6 +35,11 @@ public final class FigureCatalogue {
             "started", "Children who started to be looked after in the year per 10,000 children",
             "ceased", "Children who ceased to be looked after in the year per 10,000 children");
 
+    /** The categories whose children the KPI cards show at each month end (kpi_month's stock). */
+    static final List<List<String>> KPI_CATEGORIES = List.of(List.of("with_parents"),
+            List.of("foster_kinship", "foster_inhouse", "foster_ifa", "foster_other"),
+            List.of("home_inhouse", "home_agency", "home_other"));
+
     /** DfE age bands youngest first, for ORDER BY. */
     static final String AGE_BAND_ORDER = AgeBand.sqlOrder("age_band");
 
@@ -43,8 +48,8 @@ public final class FigureCatalogue {
     static {
         add(new Figure("cla-month-end", "Children looked after at each month end, by placement category", """
                 SELECT la, month_end, category, count(*) AS children FROM cla_month_end GROUP BY ALL""",
-                List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category"),
-                        count("children", "Children"))));
+                List.of(periodDate("month_end", "Month end"), dimension("category", "Placement category").withRemainder()
+                                .subtotals(KPI_CATEGORIES), count("children", "Children"))));
         add(new Figure("cla-rate-month-end", "Children looked after and rate per 10,000 children at each month end", """
                 SELECT m.la, m.month_end, coalesce(s.children, 0) AS children, p.population_0_17,
                        CASE WHEN p.population_0_17 > 0
@@ -74,18 +79,19 @@ public final class FigureCatalogue {
                 SELECT la, year, reason_group, sum(children) AS children,
                        round(100.0 * sum(children) / sum(sum(children)) OVER (PARTITION BY la, year), 1) AS share
                 FROM cla_ceased_reason GROUP BY la, year, reason_group""",
-                List.of(periodYear("year", "Year to 31 March"), dimension("reason_group", "Reason for ceasing"),
+                List.of(periodYear("year", "Year to 31 March"),
+                        dimension("reason_group", "Reason for ceasing").withRemainder(),
                         count("children", "Children"), derived("share", "% of children who ceased", "children"))));
         add(new Figure("section20-age-band", "Children looked after under section 20 at 31 March, by age band", """
                 SELECT la, month_end, age_band, count(*) AS children FROM cla_month_end
                 WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
-                List.of(periodDate("month_end", "31 March"), dimension("age_band", "Age band"),
+                List.of(periodDate("month_end", "31 March"), section20(dimension("age_band", "Age band")),
                         count("children", "Children")), "month_end, " + AGE_BAND_ORDER));
         add(new Figure("section20-category", "Children looked after under section 20 at 31 March, by placement category",
                 """
                 SELECT la, month_end, category, count(*) AS children FROM cla_month_end
                 WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
-                List.of(periodDate("month_end", "31 March"), dimension("category", "Placement category"),
+                List.of(periodDate("month_end", "31 March"), section20(dimension("category", "Placement category")),
                         count("children", "Children"))));
         for (String kpi : KPIS) {
             add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi), """
@@ -128,7 +134,7 @@ public final class FigureCatalogue {
                 """
                 SELECT la, quarter_end, age_group, age_group_order, inhouse, ifa, ifa_share, other_non_connected, kinship
                 FROM fostering_quarter""",
-                List.of(periodDate("quarter_end", "Quarter end"), dimension("age_group", "Age"),
+                List.of(periodDate("quarter_end", "Quarter end"), dimension("age_group", "Age").totalMember("All"),
                         count("inhouse", "In-house"),
                         count("ifa", "Independent fostering agency"),
                         derived("ifa_share", "IFA share (%)", "inhouse", "ifa"),
@@ -155,8 +161,14 @@ public final class FigureCatalogue {
     private static Figure breakdown(String id, String title, String column, String label, String order) {
         return new Figure(id, title, "SELECT la, month_end, %s, count(*) AS children FROM cla_month_end GROUP BY ALL"
                 .formatted(column),
-                List.of(periodDate("month_end", "Month end"), dimension(column, label), count("children", "Children")),
+                List.of(periodDate("month_end", "Month end"), dimension(column, label).withRemainder(),
+                        count("children", "Children")),
                 order == null ? null : "month_end, " + order);
+    }
+
+    /** Section 20 children at 31 March add up to the legal-status figure's V2 children on the same day. */
+    private static FigureColumn section20(FigureColumn dimension) {
+        return dimension.withRemainder().totalIn("cla-legal-status", "children", "legal_status", "V2");
     }
 
     private static void add(Figure figure) {

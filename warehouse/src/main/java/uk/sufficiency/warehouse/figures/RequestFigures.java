@@ -34,14 +34,15 @@ final class RequestFigures {
         return List.of(
                 byRequests("requests-by-type", "Placement requests received and the share hard to find, by type",
                         "year, request_type", List.of(periodYear("year", "Year to 31 March"),
-                                dimension("request_type", "Type of request")), null),
+                                dimension("request_type", "Type of request").withRemainder()), null),
                 byRequests("requests-quarter", "Placement requests and the share hard to find, each quarter",
                         "CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end, "
                                 + "request_group",
                         List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home")),
                         null),
                 byRequests("requests-age-band", "Placement requests and those hard to find, by age at request",
-                        "year, age_band", List.of(periodYear("year", "Year to 31 March"), dimension("age_band", "Age band")),
+                        "year, age_band", List.of(periodYear("year", "Year to 31 March"),
+                                dimension("age_band", "Age band").withRemainder()),
                         "year, " + FigureCatalogue.AGE_BAND_ORDER),
                 byRequests("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
                         "year, request_group, CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings, "
@@ -74,7 +75,9 @@ final class RequestFigures {
                         SELECT la, year, request_group, need, need_order, hard_to_find_requests, naming_need, share
                         FROM placement_requests_needs""",
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
-                                dimension("need", "Need or risk"), count("hard_to_find_requests", "Hard-to-find referrals"),
+                                // a referral may name several needs: they add up to nothing
+                                dimension("need", "Need or risk").alternatives(),
+                                count("hard_to_find_requests", "Hard-to-find referrals"),
                                 count("naming_need", "Naming it"),
                                 derived("share", "% naming it", "hard_to_find_requests", "naming_need")),
                         "year, request_group, need_order"),

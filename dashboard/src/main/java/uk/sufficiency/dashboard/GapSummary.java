@@ -28,9 +28,9 @@ final class GapSummary {
         return rows.stream().filter(r -> date.equals(String.valueOf(r.get("quarter_end")))).map(r -> {
             String provision = SeriesLabels.label("provision", String.valueOf(r.get("provision")));
             String others = isPositive(r.get("others")) ? " and " + number(r.get("others")) + " used by others" : "";
-            String outside = isPositive(r.get("outside_p50")) ? "; " + number(r.get("outside_p50"))
+            String outside = isPositive(r.get("outside_p50")) ? ", and " + number(r.get("outside_p50"))
                     + " more of the group placed outside them (spot)" : "";
-            return provision + " " + number(r.get("demand_p50")) + " children placed" + others + " in "
+            return provision + ": " + number(r.get("demand_p50")) + " children placed" + others + " in "
                     + number(r.get("capacity")) + ", " + gap(r.get("gap_p50")) + outside;
         }).collect(Collectors.joining("; "));
     }

@@ -26,8 +26,9 @@ final class ForecastCharts {
                         .onlyWhere("scenario", "base"),
                 "Base projection: children placed in each provision over (above 0) or under its places, from the start",
                 "Each provision is set against the children placed in it: in-house places against the group's children;"
-                        + " block beds against the children whose cost line is block-contracted (the rest of the group"
-                        + " is bought outside them, spot, and is no shortfall of block beds); places reported occupied"
+                        + " block beds against the children whose cost line is block-contracted, filling up to the beds"
+                        + " as the group grows (the rest of the group is bought outside them, spot, and is no shortfall"
+                        + " of block beds); places reported occupied"
                         + " beyond those children are used by others (care leavers, for example) and stay so. The"
                         + " start is the Capacity page's latest row; capacity then stays as recorded, with the places a"
                         + " scenario's interventions add. The table has every scenario and the 95th percentile.")

@@ -260,10 +260,10 @@ public final class ForecastPublisher {
                 }
                 int capacity = (recorded == null ? 0 : recorded.capacity()) + added;
                 long others = recorded == null ? 0 : recorded.others();
-                double share = placedShare(provision, recorded, baseline);
                 double[] q = projection.groupQuantiles(d, group.ordinal());
-                addGap(name, la, date, provision, q[2] * share, q[4] * share, others, capacity, q[2] * (1 - share),
-                        q[4] * (1 - share));
+                double p50 = placed(provision, recorded, capacity, baseline, q[2]);
+                double p95 = placed(provision, recorded, capacity, baseline, q[4]);
+                addGap(name, la, date, provision, p50, p95, others, capacity, q[2] - p50, q[4] - p95);
             }
         }
 
@@ -282,16 +282,24 @@ public final class ForecastPublisher {
         }
 
         /**
-         * The share of a group's projected children placed in the provision: all of an in-house
-         * provision's group; for block beds, the share block-contracted at the latest capacity row.
+         * Of a group's projected children, those placed in the provision: all of an in-house
+         * provision's group. Block beds hold the share of the group block-contracted at the latest
+         * capacity row, up to the beds not used by others (the LA fills the beds it has paid for; more
+         * children are bought spot, outside them); never fewer than they held then. Monotone in the
+         * group's children, so a quantile of the group gives the same quantile of the provision.
          */
-        private static double placedShare(CapacityProvision provision, ForecastInputs.ProvisionAtStart recorded,
-                                          Baseline baseline) {
+        private static double placed(CapacityProvision provision, ForecastInputs.ProvisionAtStart recorded, int capacity,
+                                     Baseline baseline, double groupChildren) {
             if (!provision.block()) {
-                return 1;
+                return groupChildren;
             }
-            long children = ForecastInputs.groupTotals(baseline.stock())[provision.group().ordinal()];
-            return recorded == null || children == 0 ? 0 : Math.min(1, recorded.placed() / (double) children);
+            long atStart = ForecastInputs.groupTotals(baseline.stock())[provision.group().ordinal()];
+            if (recorded == null || atStart == 0) {
+                return 0;
+            }
+            double share = Math.min(1, recorded.placed() / (double) atStart);
+            double beds = Math.max(capacity - recorded.others(), recorded.placed());
+            return Math.min(beds, share * groupChildren);
         }
 
         private void addGap(String name, String la, LocalDate date, CapacityProvision provision, double demandP50,

@@ -175,6 +175,22 @@ class ForecastPublisherTest {
     }
 
     @Test
+    void blockBedsFillUpAndTheAgencyChildrenBeyondThemAreBoughtOutsideNotAShortfall() {
+        // 40 more agency entries a year: about 10 + 40 x 91 / 365.25 = 20 agency children by 30 June 2024.
+        // 40% of them would be 8 in the 5 block beds: the beds fill (gap 0) and the rest are outside them.
+        Scenario more = new Scenario("More agency entries", null, List.of(
+                new Scenario.RateChange(Scenario.RateKind.entry, "home_agency", null, null, null, 40.0)), null, null);
+        try (Warehouse warehouse = publishForecast(List.of(more))) {
+            assertEquals(List.of(List.of(5.0, 0.0, true)), rows(warehouse, """
+                    SELECT g.demand_p50, g.gap_p50, g.outside_p50 = f.p50 - 5 AND f.p50 >= 13
+                    FROM forecast_gap g JOIN forecast_group f ON f.scenario = g.scenario AND f.la = g.la
+                         AND f.date = g.quarter_end AND f.placement_group = g.placement_group
+                    WHERE g.scenario = 'More agency entries' AND g.provision = 'block_home_beds'
+                      AND g.quarter_end = '2024-06-30'"""));
+        }
+    }
+
+    @Test
     void republishingRemakesTheProjectionsFromSavedScenariosAndKeepsTheOtherFacts() throws Exception {
         Path first = fixture().publish(dir);
         ForecastPublisher.publish(first, SETTINGS, List.of(), message -> { });

@@ -190,6 +190,45 @@ class ForecastPublisherTest {
         }
     }
 
+    /**
+     * Issue 10's 8-place case with children leaving: 10 children aged 10-15 in in-house homes over
+     * 3,650 child-days, 10 of whom left care (1 in 365 a day), and 100 in agency homes, who neither
+     * leave nor move (10^12 child-days). 8 move once into 8 new in-house places on 1 April 2024. The
+     * places stay full: along the expected path in-house homes hold exactly 8 more than the base at
+     * every month end for four years (the agency homes never run out: about 8 / 365 a day refill
+     * them, some 32 children by 2028), and the simulated median is never below the base's.
+     */
+    @Test
+    void eightNewInHousePlacesStayFilledForTheWholeProjection() {
+        ForecastFixture fixture = new ForecastFixture();
+        for (PlacementGroup group : PlacementGroup.values()) {
+            fixture.stock("2023-06-30", AgeBand.AGE_10_TO_15, group, 0,
+                    group == PlacementGroup.HOME_INHOUSE ? 0 : 1_000_000_000_000L);
+        }
+        fixture.stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_INHOUSE, 10, 3650)
+                .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_AGENCY, 100, 0)
+                .flow("2024-03-31", AgeBand.AGE_10_TO_15, "home_inhouse", null, "left_care", 10);
+        Scenario places = new Scenario("Eight places", null, null, List.of(new Intervention("Eight new in-house places",
+                LocalDate.of(2024, 4, 1), "home_agency", "home_inhouse", null, 8.0, false, 8)), null);
+        try (Warehouse warehouse = fixture.open(dir)) {
+            ForecastPublisher.Baseline baseline = ForecastPublisher.Baseline.of(warehouse, ForecastFixture.LA, SETTINGS);
+            Projection base = baseline.project(Scenario.BASE, SETTINGS);
+            Projection scenario = baseline.project(places, SETTINGS);
+            int inHouse = PlacementGroup.HOME_INHOUSE.ordinal();
+            int agency = PlacementGroup.HOME_AGENCY.ordinal();
+            assertEquals(48, base.dates().size());
+            for (int d = 0; d < base.dates().size(); d++) {
+                String date = base.dates().get(d).toString();
+                assertEquals(base.groupExpected(d, inHouse) + 8, scenario.groupExpected(d, inHouse), 1e-6, date);
+                assertTrue(scenario.groupExpected(d, agency) > 50, date);
+                assertTrue(scenario.groupQuantiles(d, inHouse)[2] >= base.groupQuantiles(d, inHouse)[2], date);
+            }
+            // the children who left the places were replaced from agency homes, which lost them
+            double refilled = 92 - scenario.groupExpected(47, agency);
+            assertTrue(refilled > 20 && refilled < 40, "refilled " + refilled);
+        }
+    }
+
     @Test
     void republishingRemakesTheProjectionsFromSavedScenariosAndKeepsTheOtherFacts() throws Exception {
         Path first = fixture().publish(dir);

@@ -32,7 +32,7 @@ public final class DeterministicProjection {
                     }
                 }
             }
-            schedule.endOfStepExpected(step, shares, stock, next);
+            schedule.endOfStepExpected(step, shares, next);
             path[step] = next;
         }
         return path;

@@ -67,7 +67,7 @@ public final class MonteCarloProjection {
                         next[i] += RandomDraws.poisson(random, shares.entries[i]);
                     }
                 }
-                schedule.endOfStepRandom(step, shares, stock, next, random);
+                schedule.endOfStepRandom(step, shares, next, random);
                 int[] swap = stock;
                 stock = next;
                 next = swap;

@@ -69,16 +69,6 @@ public record Transfer(double children, int day, int[] from, int[] to, int place
         }
     }
 
-    /** Whether state {@code state} is one of the to-states (inside the places this transfer holds). */
-    boolean into(int state) {
-        for (int t : to) {
-            if (t == state) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Moves the expected amount, shared by current stock and capped at what the from-states hold. */
     double applyExpected(double[] stock) {
         return moveExpected(stock, children);

@@ -25,6 +25,8 @@ final class ChartPanel {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tables longer than this start closed (their summary says how long). */
+    static final int OPEN_ROWS = 25;
 
     private ChartPanel() {
     }
@@ -74,7 +76,7 @@ final class ChartPanel {
                 <section class="panel" id="%1$s" aria-labelledby="%1$s-heading">
                 <h2 id="%1$s-heading">%2$s</h2>
                 %3$s%4$s<details class="table-view"%5$s>
-                <summary>Table of these figures</summary>
+                <summary>Table of these figures%10$s</summary>
                 %6$s
                 </details>
                 <p class="downloads">Download: <a href="%7$s.csv%8$s" download>CSV</a> · \
@@ -82,8 +84,13 @@ final class ChartPanel {
                 <a href="%7$s.csv%9$s" download>CSV for publication</a> (counts of 1 to 4 shown as [c])</p>
                 </section>
                 """.formatted(id, escape(title(chart.title(), figure, la, shown)), notes(chart, shown), chartDiv,
-                chart.drawing() == null || shown.isEmpty() ? " open" : "", table(chart, shown), escape(api), escape(q),
-                escape(publication));
+                openTable(chart, shown) ? " open" : "", table(chart, shown), escape(api), escape(q),
+                escape(publication), shown.size() > OPEN_ROWS ? " (" + shown.size() + " rows)" : "");
+    }
+
+    /** A figure with no chart shows its table open, unless the table is long enough to bury the page's charts. */
+    private static boolean openTable(Chart chart, List<Map<String, Object>> rows) {
+        return rows.isEmpty() || chart.drawing() == null && rows.size() <= OPEN_ROWS;
     }
 
     private static String notes(Chart chart, List<Map<String, Object>> rows) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 
-/** The Forecast page's charts: the projection one chart per major group, then scenarios, cost, gap and the backtest. */
+/** The Forecast page's charts: all placements and the gap first, scenarios and cost, each major group, then the backtest. */
 final class ForecastCharts {
     /** The groups drawn one chart each after the total: the kinds of home sufficiency plans are about. */
     private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
@@ -18,10 +18,21 @@ final class ForecastCharts {
     private ForecastCharts() {
     }
 
+    /** The question first (how many, where, against which homes, at what cost), then each group, then how accurate. */
     static List<Chart> all() {
         List<Chart> charts = new ArrayList<>();
         charts.add(projection("all", "All placements", MODEL));
-        DRAWN.forEach(group -> charts.add(projection(group.id(), group.label(), null)));
+        charts.add(Chart.of("forecast-gap", "forecast-gap", Drawing.linesBy("quarter_end", "provision", "gap_p50", "Children")
+                        .onlyWhere("scenario", "base"),
+                "Base projection: children placed in each provision over (above 0) or under its places, from the start",
+                "Each provision is set against the children placed in it: in-house places against the group's children;"
+                        + " block beds against the children whose cost line is block-contracted, filling up to the beds"
+                        + " as the group grows (the rest of the group is bought outside them, spot, and is no shortfall"
+                        + " of block beds); places reported occupied"
+                        + " beyond those children are used by others (care leavers, for example) and stay so. The"
+                        + " start is the Capacity page's latest row; capacity then stays as recorded, with the places a"
+                        + " scenario's interventions add. The table has every scenario and the 95th percentile.")
+                .withSummary(GapSummary::of));
         charts.add(Chart.of("forecast-scenarios", "forecast-scenarios", Drawing.linesBy("month_end", "scenario", "p50", "Children")
                         .onlyWhere("placement_group", "all"),
                 "Projected children looked after at each 31 March, median of all placements, by scenario",
@@ -31,12 +42,9 @@ final class ForecastCharts {
                 "Projected spend by financial year, median of all placements, by scenario",
                 "Spend = the projected children of each group × the group's average weekly fee over the year before"
                         + " the start, raised by the fee inflation each year. Groups with no costs (often kinship, with"
-                        + " parents, adoption) count no spend."));
-        charts.add(Chart.of("forecast-gap", "forecast-gap", Drawing.linesBy("quarter_end", "provision", "gap_p50", "Children")
-                        .onlyWhere("scenario", "base"),
-                "Base projection: median children over (above 0) or under capacity at each quarter end",
-                "Capacity is the latest recorded, with the places a scenario's interventions add; the table has every"
-                        + " scenario and the 95th percentile."));
+                        + " parents, adoption) count no spend. The average's sample is every child with a costed day in"
+                        + " that year, so it holds more children than are placed on the start day."));
+        DRAWN.forEach(group -> charts.add(projection(group.id(), group.label(), null)));
         charts.add(Chart.of("forecast-accuracy", "forecast-accuracy", Drawing.bars("horizon_months", List.of("mape", "last_value_mape",
                                 "trend_mape"), "Mean absolute % error").inPercent().onlyWhere("placement_group", "all"),
                 "Backtest: mean absolute % error of all placements by months ahead, the model against naive forecasts",

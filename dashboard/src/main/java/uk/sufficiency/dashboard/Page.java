@@ -108,8 +108,10 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
             List.of(Chart.of("capacity-occupancy", "capacity-provision", linesBy("date", "provision", "occupancy",
                             "% occupied").inPercent(), "Occupancy by provision", null),
                     Chart.of("capacity-demand", linesBy("date", "provision", "demand", "Children"),
-                            "Children placed in in-house provision on each date (from the 903) against its places;"
-                                    + " the table has both."),
+                            "Children the 903 has placed in each provision on each date against its places: in-house"
+                                    + " places hold the group's children, block beds those whose cost line is"
+                                    + " block-contracted. The table has both, and the occupancy reported; the"
+                                    + " Forecast page's gap starts from these figures."),
                     Chart.of("capacity-block-priority", Drawing.stackedValues("date", List.of("occupied_high",
                             "occupied_medium", "occupied_low"), "Beds"), "Strategy KPI 5 is the high-priority share.")));
 

@@ -194,8 +194,8 @@ final class ScenarioEditor {
                 input(id + "-children", interventionField(row, "children"), "Children moved", "number", form,
                         " step=\"any\" min=\"0\""),
                 select(id + "-per-year", interventionField(row, "per_year"), "When", ONCE_OR_YEARLY, form),
-                input(id + "-places", interventionField(row, "places"), "Places added", "number", form,
-                        " step=\"1\" min=\"0\""));
+                input(id + "-places", interventionField(row, "places"),
+                        "Places added (kept filled from the group moved from)", "number", form, " step=\"1\" min=\"0\""));
     }
 
     private static String input(String id, String name, String label, String type, ScenarioForm form, String extra) {

@@ -101,12 +101,22 @@ class ForecastFiguresTest extends TwoLaServerTest {
     @Test
     void theGapAgainstCapacityByQuarter() {
         as(TestUsers.BLACKPOOL, browser -> assertJson(rows("""
-                [{"scenario":"base","quarter_end":"2022-06-30","placement_group":"foster_inhouse",
-                  "provision":"inhouse_foster_places","demand_p50":3.0,"demand_p95":6.0,"capacity":5,"gap_p50":-2.0,
-                  "gap_p95":1.0,"children_at_start":null},
+                [{"scenario":"base","quarter_end":"2022-03-31","placement_group":"foster_inhouse",
+                  "provision":"inhouse_foster_places","demand_p50":0.0,"demand_p95":0.0,"others":0,"capacity":5,
+                  "gap_p50":-5.0,"gap_p95":-5.0,"outside_p50":0.0,"outside_p95":0.0,"children_at_start":null,
+                  "placed_at_start":0},
+                 {"scenario":"Fewer entries","quarter_end":"2022-03-31","placement_group":"foster_inhouse",
+                  "provision":"inhouse_foster_places","demand_p50":0.0,"demand_p95":0.0,"others":0,"capacity":5,
+                  "gap_p50":-5.0,"gap_p95":-5.0,"outside_p50":0.0,"outside_p95":0.0,"children_at_start":null,
+                  "placed_at_start":0},
+                 {"scenario":"base","quarter_end":"2022-06-30","placement_group":"foster_inhouse",
+                  "provision":"inhouse_foster_places","demand_p50":3.0,"demand_p95":6.0,"others":0,"capacity":5,
+                  "gap_p50":-2.0,"gap_p95":1.0,"outside_p50":0.0,"outside_p95":0.0,"children_at_start":null,
+                  "placed_at_start":0},
                  {"scenario":"Fewer entries","quarter_end":"2022-06-30","placement_group":"foster_inhouse",
-                  "provision":"inhouse_foster_places","demand_p50":2.0,"demand_p95":5.0,"capacity":11,"gap_p50":-9.0,
-                  "gap_p95":-6.0,"children_at_start":null}]"""), browser.get("/api/forecast-gap?la=Lancashire")));
+                  "provision":"inhouse_foster_places","demand_p50":2.0,"demand_p95":5.0,"others":0,"capacity":11,
+                  "gap_p50":-9.0,"gap_p95":-6.0,"outside_p50":0.0,"outside_p95":0.0,"children_at_start":null,
+                  "placed_at_start":0}]"""), browser.get("/api/forecast-gap?la=Lancashire")));
     }
 
     @Test

@@ -63,8 +63,8 @@ final class TestSnapshot {
      *   fee, all £0/£7,800/£23,400; Fewer entries with_parents £0/£3,900/£15,600, all £0/£3,900/£15,600, each
      *   £3,900 below the base's median. With parents had 1 child at the start, so another LA's reader sees
      *   that count and its fee as [c], the projected spend as it is.
-     *   Gap at 30 Jun 2022 against 5 in-house foster places: base median 3 (gap -2), p95 6 (gap 1); Fewer
-     *   entries (6 places added: 11) median 2 (gap -9), p95 5 (gap -6).
+     *   Gap at the start, 31 Mar 2022: no child in the 5 in-house foster places (-5). At 30 Jun 2022: base
+     *   median 3 (gap -2), p95 6 (gap 1); Fewer entries (6 places added: 11) median 2 (gap -9), p95 5 (gap -6).
      *   Backtest from 30 Sep 2021, 6 months ahead, against 31 Mar 2022: Lancashire all actual 1, model
      *   0/1/2/3/5 (100% error), last value 1 (0%), trend 1.5 (50%): the last value is best; with_parents
      *   actual 1, model 0/0/1/1/2 (0%), last value 0 (100%), trend 0 (100%): the model is best; both inside
@@ -164,10 +164,14 @@ final class TestSnapshot {
                         "('Fewer entries', 'Lancashire', 2023, 'with_parents', 150, 0, 3900, 15600, 4500, 1)",
                         "('Fewer entries', 'Lancashire', 2023, 'all', NULL, 0, 3900, 15600, 4500, 1)")
                 .rows(FactTable.FORECAST_GAP,
+                        "('base', 'Lancashire', '2022-03-31', 2022, 'Q4', 'foster_inhouse', 'inhouse_foster_places', "
+                                + "0, 0, 0, 5, -5, -5, 0, 0)",
+                        "('Fewer entries', 'Lancashire', '2022-03-31', 2022, 'Q4', 'foster_inhouse', "
+                                + "'inhouse_foster_places', 0, 0, 0, 5, -5, -5, 0, 0)",
                         "('base', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', 'inhouse_foster_places', "
-                                + "3, 6, 5, -2, 1)",
+                                + "3, 6, 0, 5, -2, 1, 0, 0)",
                         "('Fewer entries', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', "
-                                + "'inhouse_foster_places', 2, 5, 11, -9, -6)")
+                                + "'inhouse_foster_places', 2, 5, 0, 11, -9, -6, 0, 0)")
                 .rows(FactTable.FORECAST_BACKTEST,
                         "('Lancashire', '2021-09-30', 6, 'all', 1, 0, 1, 2, 3, 5, 100, 1, 0, 1.5, 50)",
                         "('Lancashire', '2021-09-30', 6, 'with_parents', 1, 0, 0, 1, 1, 2, 0, 0, 100, 0, 100)",

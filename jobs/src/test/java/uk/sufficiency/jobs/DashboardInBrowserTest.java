@@ -247,6 +247,24 @@ class DashboardInBrowserTest {
                 "the base and the new scenario");
     }
 
+    /** Issue 10: the Forecast page shows the gap second, drawn for each of the demo's four provisions and in words. */
+    @Test
+    void theForecastPageShowsTheGapOfEachProvisionFromTheStart() {
+        ensureSignedIn();
+        driver.get(base + "/forecast");
+        List<String> panels = driver.findElements(By.cssSelector("section.panel")).stream()
+                .map(panel -> panel.getAttribute("id")).toList();
+        assertEquals(List.of("forecast-all", "forecast-gap"), panels.subList(0, 2));
+        String summary = driver.findElement(By.cssSelector("#forecast-gap p.summary")).getText();
+        assertTrue(summary.startsWith("At the start, 31 Mar 2024: "), summary);
+        assertTrue(summary.contains("Block children's home beds: ") && summary.contains("placed outside them (spot)"),
+                summary);
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("forecast-gap-chart"))
+                .getAttribute("data-drawn") != null);
+        assertEquals("4", driver.findElement(By.id("forecast-gap-chart")).getAttribute("data-drawn"),
+                "in-house foster places, in-house home beds, block home beds, block supported beds");
+    }
+
     @Test
     void theKeyboardReachesTheSkipLinkTheNavigationAndTheFilters() {
         ensureSignedIn();

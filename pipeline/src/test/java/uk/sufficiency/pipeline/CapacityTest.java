@@ -71,14 +71,15 @@ class CapacityTest {
     void inHouseCapacityAgainstTheChildrenInSuchHomesThatDay() {
         // 31/03/2021 and 31/07/2021: C1 and C3 fostered in-house (C9's short breaks never count).
         // 31/01/2022: C2 in an in-house home; 01/02/2022: C8 arrives that day, so 2. 01/04/2022 is after
-        // the window: no demand. Other provision has none either.
+        // the window: no demand. Block supported beds hold the children whose cost line is block-contracted:
+        // this fixture has no cost lines, so none. The LA's own kinship_hub has no demand.
         assertEquals(List.of(
-                        list("2021-03-31", "block_supported_beds", 378, 0, null, 0.0),
+                        list("2021-03-31", "block_supported_beds", 378, 0, 0L, 0.0),
                         list("2021-03-31", "inhouse_foster_places", 10, 2, 2L, 20.0),
-                        list("2021-06-30", "block_supported_beds", 20, 10, null, 50.0),
+                        list("2021-06-30", "block_supported_beds", 20, 10, 0L, 50.0),
                         list("2021-07-31", "inhouse_foster_places", 1, 2, 2L, 200.0),
                         list("2021-09-30", "kinship_hub", 5, null, null, null),
-                        list("2021-12-31", "block_supported_beds", 378, 322, null, 85.2),
+                        list("2021-12-31", "block_supported_beds", 378, 322, 0L, 85.2),
                         list("2022-01-31", "inhouse_home_beds", 4, 1, 1L, 25.0),
                         list("2022-02-01", "inhouse_home_beds", 4, 2, 2L, 50.0),
                         list("2022-04-01", "inhouse_foster_places", 10, 3, null, 30.0)),

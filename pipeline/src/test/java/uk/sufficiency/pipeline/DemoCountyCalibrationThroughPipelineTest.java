@@ -166,4 +166,62 @@ class DemoCountyCalibrationThroughPipelineTest {
                 Arrays.asList(2023, 70.0, "North West", 96.0, 92.7, null, 0L, null),
                 Arrays.asList(2024, 69.0, "North West", 94.0, 90.9, null, 0L, null)), rows);
     }
+
+    /**
+     * The forecast's gap starts where the Capacity page is (issue 10): at the start of the base
+     * projection, each provision's children placed, places and occupancy are the page's latest row
+     * (capacity_demand on 31 March 2024, the window's end), the gap is the children placed plus the
+     * places others use less the places, and the agency and supported children outside block beds are
+     * the group's children at the start less those in them.
+     */
+    @Test
+    void theForecastGapAtTheStartIsTheCapacityPage() {
+        List<Map<String, Object>> rows = warehouse.query("""
+                SELECT g.provision, c.capacity, c.occupied, c.demand, g.demand_p50, g.others, g.capacity AS gap_capacity,
+                       g.gap_p50, g.outside_p50, st.children_at_start
+                FROM forecast_gap g
+                JOIN forecast_settings s ON s.scenario = g.scenario AND s.la = g.la AND s.start_date = g.quarter_end
+                JOIN capacity_demand c ON c.la = g.la AND c.provision = g.provision AND c.date = g.quarter_end
+                JOIN forecast_start st ON st.la = g.la AND st.placement_group = g.placement_group
+                WHERE g.scenario = 'base' AND g.la = 'Demo County' ORDER BY g.provision""");
+        System.out.println("Demo County gap at the start against the Capacity page: " + rows);
+        assertEquals(List.of("block_home_beds", "block_supported_beds", "inhouse_foster_places", "inhouse_home_beds"),
+                rows.stream().map(r -> r.get("provision")).toList());
+        for (Map<String, Object> r : rows) {
+            String provision = (String) r.get("provision");
+            double demand = number(r, "demand");
+            double others = Math.max(0, number(r, "occupied") - demand);
+            assertEquals(demand, number(r, "demand_p50"), 0, provision + ": children placed");
+            assertEquals(number(r, "capacity"), number(r, "gap_capacity"), 0, provision + ": places");
+            assertEquals(others, number(r, "others"), 0, provision + ": places used by others");
+            assertEquals(demand + others - number(r, "capacity"), number(r, "gap_p50"), 0, provision + ": gap");
+            double outside = provision.startsWith("block") ? number(r, "children_at_start") - demand : 0;
+            assertEquals(outside, number(r, "outside_p50"), 0, provision + ": placed outside it");
+        }
+        // the block beds hold some of their groups' children, never all of the agency homes'
+        Map<String, Object> homes = rows.get(0);
+        assertTrue(number(homes, "demand") > 0 && number(homes, "demand") <= number(homes, "capacity"), homes.toString());
+        assertTrue(number(homes, "outside_p50") > 0, homes.toString());
+    }
+
+    /**
+     * forecast_cost_year's fee_children (issue 10 point 8) is the children with a costed day in the 365
+     * days to the start, the sample of the average fee, not those placed on the start day.
+     */
+    @Test
+    void feeChildrenAreTheChildrenCostedInTheYearToTheStart() {
+        Map<String, Object> r = warehouse.query("""
+                WITH s AS (SELECT start_date FROM forecast_settings WHERE scenario = 'base' AND la = 'Demo County')
+                SELECT (SELECT fee_children FROM forecast_cost_year c, s
+                        WHERE c.scenario = 'base' AND c.la = 'Demo County' AND c.placement_group = 'all'
+                        ORDER BY year LIMIT 1) AS fee_children,
+                       (SELECT count(DISTINCT child) FROM placement_cost_segments p, s
+                        WHERE p.la = 'Demo County' AND p.category <> 'unlinked' AND p.weekly_cost IS NOT NULL
+                          AND p.seg_to > s.start_date - 365 AND p.seg_from <= s.start_date) AS costed_in_year,
+                       (SELECT children_at_start FROM forecast_start
+                        WHERE la = 'Demo County' AND placement_group = 'all') AS children_at_start""").get(0);
+        System.out.println("Demo County fee_children against the children at the start: " + r);
+        assertEquals(number(r, "costed_in_year"), number(r, "fee_children"), 0);
+        assertTrue(number(r, "fee_children") > number(r, "children_at_start"), r.toString());
+    }
 }

@@ -98,10 +98,14 @@ public enum FactTable {
     FORECAST_COST_YEAR("forecast_cost_year", true, "scenario VARCHAR, la VARCHAR, year INTEGER, "
             + "placement_group VARCHAR, weekly_fee DOUBLE, cost_p05 DOUBLE, cost_p50 DOUBLE, cost_p95 DOUBLE, "
             + "cost_expected DOUBLE, fee_children BIGINT"),
-    /** Projected children against capacity at each quarter end, for the groups capacity is recorded for. */
+    /**
+     * Children placed in each recorded provision against its places, at the start and each quarter
+     * end: the looked-after children placed in it (projected), the places others use, the gap, and
+     * the group's children placed outside it (spot-purchased beyond block beds).
+     */
     FORECAST_GAP("forecast_gap", true, "scenario VARCHAR, la VARCHAR, quarter_end DATE, year INTEGER, "
             + "quarter VARCHAR, placement_group VARCHAR, provision VARCHAR, demand_p50 DOUBLE, demand_p95 DOUBLE, "
-            + "capacity INTEGER, gap_p50 DOUBLE, gap_p95 DOUBLE"),
+            + "others BIGINT, capacity INTEGER, gap_p50 DOUBLE, gap_p95 DOUBLE, outside_p50 DOUBLE, outside_p95 DOUBLE"),
     /** Rolling-origin backtest: each origin's projection at each horizon against what happened, and the naive baselines'. */
     FORECAST_BACKTEST("forecast_backtest", true, "la VARCHAR, origin DATE, horizon_months INTEGER, "
             + "placement_group VARCHAR, actual BIGINT, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE, "

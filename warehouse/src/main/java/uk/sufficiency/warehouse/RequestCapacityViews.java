@@ -2,6 +2,7 @@ package uk.sufficiency.warehouse;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.sufficiency.warehouse.forecast.CapacityProvision;
 
 /**
  * The views over placement search requests and capacity (inputs.md §3-§4, docs/warehouse.md
@@ -62,30 +63,29 @@ final class RequestCapacityViews {
             FROM years y LEFT JOIN placed p USING (la, year)""";
 
     /**
-     * Each capacity row with its occupancy and, for in-house foster places and in-house children's
-     * home beds, the children the 903 has in such homes at the end of that day (counting-rules §6;
-     * null outside the LA's window and for other provision).
+     * Each capacity row with its occupancy and, for the four provisions the forecast knows, the
+     * looked-after children the 903 has placed in it at the end of that day (counting-rules §6;
+     * {@link CapacityProvision#sqlPlacedIn}: block beds by the cost lines' CONTRACT), null outside
+     * the LA's window and for an LA's own provision.
      */
     static final String CAPACITY_DEMAND = """
             CREATE VIEW capacity_demand AS
             WITH measured AS (
-                SELECT c.*,
-                       CASE c.provision WHEN 'inhouse_foster_places' THEN 'foster_inhouse'
-                                        WHEN 'inhouse_home_beds' THEN 'home_inhouse' END AS demand_category,
-                       w.la IS NOT NULL AS in_window
+                SELECT c.*, %1$s AS known, w.la IS NOT NULL AS in_window
                 FROM capacity c
                 LEFT JOIN la_window w ON w.la = c.la
                      AND c.date BETWEEN make_date(w.first_year - 1, 4, 1) AND make_date(w.last_year, 3, 31)),
             demand AS (
                 SELECT m.la, m.date, m.provision, count(DISTINCT e.child) AS children
                 FROM measured m
-                JOIN episodes e ON e.la = m.la AND e.category = m.demand_category AND e.decom <= m.date
+                JOIN episodes e ON e.la = m.la AND e.decom <= m.date
                                AND (e.dec IS NULL OR e.dec > m.date) AND e.legal_status NOT IN ('V3', 'V4')
-                WHERE m.in_window
+                WHERE m.in_window AND m.known AND %2$s
                 GROUP BY ALL)
             SELECT m.la, m.date, m.provision, m.capacity, m.occupied,
-                   CASE WHEN m.demand_category IS NOT NULL AND m.in_window THEN coalesce(d.children, 0) END AS demand,
+                   CASE WHEN m.known AND m.in_window THEN coalesce(d.children, 0) END AS demand,
                    CASE WHEN m.capacity > 0 AND m.occupied IS NOT NULL
                         THEN round(100.0 * m.occupied / m.capacity, 1) END AS occupancy
-            FROM measured m LEFT JOIN demand d USING (la, date, provision)""";
+            FROM measured m LEFT JOIN demand d USING (la, date, provision)""".formatted(
+            CapacityProvision.sqlKnown("c.provision"), CapacityProvision.sqlPlacedIn("m.provision", "m.date"));
 }

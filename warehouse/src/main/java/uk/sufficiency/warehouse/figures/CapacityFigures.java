@@ -23,7 +23,7 @@ final class CapacityFigures {
                         List.of(periodDate("date", "Date"), dimension("provision", "Provision").alternatives(),
                                 measure("capacity", "Places or beds"), count("occupied", "Occupied"),
                                 derived("occupancy", "% occupied", "occupied"))),
-                new Figure("capacity-demand", "In-house provision against the children placed in it", """
+                new Figure("capacity-demand", "Provision against the looked-after children placed in it", """
                         SELECT la, date, provision, capacity, occupied, demand FROM capacity_demand
                         WHERE demand IS NOT NULL""",
                         List.of(periodDate("date", "Date"), dimension("provision", "Provision").alternatives(),

@@ -108,7 +108,8 @@ final class ForecastFigures {
                         List.of(dimension("scenario", "Scenario"), periodYear("year", "Year to 31 March"),
                                 dimension("placement_group", "Placement group"),
                                 count("children_at_start", "Children at the start"),
-                                count("fee_children", "Children whose fees make the average"),
+                                // children with any costed day in the year, so more than are placed on the start day
+                                count("fee_children", "Children with fees in the year to the start (the average's sample)"),
                                 // spend is the fee times children: it would give a hidden fee back
                                 derived("weekly_fee", "Average weekly fee at the start (£)", "children_at_start",
                                         "fee_children"),
@@ -122,19 +123,40 @@ final class ForecastFigures {
                                 derived("difference_expected", "Expected against the base (£)", "children_at_start",
                                         "fee_children")),
                         "year, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
-                new Figure("forecast-gap", "Projected children against capacity at each quarter end, by scenario", """
+                // Demand at the start is what the Capacity page counts: another LA's reader sees it (and the gap
+                // and placements outside that grow from it) hidden when it is 1 to 4, as there.
+                new Figure("forecast-gap", "Looked-after children placed in each provision against its places, at the"
+                        + " start and each quarter end, by scenario", """
+                        WITH placed AS (
+                            SELECT g.la, g.provision, CAST(g.demand_p50 AS BIGINT) AS placed_at_start
+                            FROM forecast_gap g
+                            JOIN forecast_settings s ON s.scenario = g.scenario AND s.la = g.la
+                                 AND s.start_date = g.quarter_end
+                            WHERE g.scenario = '%s')
                         SELECT la, scenario, quarter_end, placement_group, provision, round(demand_p50, 1) AS demand_p50,
-                               round(demand_p95, 1) AS demand_p95, capacity, round(gap_p50, 1) AS gap_p50,
-                               round(gap_p95, 1) AS gap_p95, st.children_at_start
-                        FROM forecast_gap LEFT JOIN forecast_start st USING (la, placement_group)""",
+                               round(demand_p95, 1) AS demand_p95, others, capacity, round(gap_p50, 1) AS gap_p50,
+                               round(gap_p95, 1) AS gap_p95, round(outside_p50, 1) AS outside_p50,
+                               round(outside_p95, 1) AS outside_p95, st.children_at_start, p.placed_at_start
+                        FROM forecast_gap LEFT JOIN forecast_start st USING (la, placement_group)
+                        LEFT JOIN placed p USING (la, provision)""".formatted(Scenario.BASE_NAME),
                         List.of(dimension("scenario", "Scenario"), periodDate("quarter_end", "Quarter end"),
                                 dimension("placement_group", "Placement group"), dimension("provision", "Provision"),
-                                derived("demand_p50", "Projected children: median", "children_at_start"),
-                                derived("demand_p95", "Projected children: 95th percentile", "children_at_start"),
+                                derived("demand_p50", "Children placed in it: median", "children_at_start",
+                                        "placed_at_start"),
+                                derived("demand_p95", "Children placed in it: 95th percentile", "children_at_start",
+                                        "placed_at_start"),
+                                count("others", "Places used by others (occupied beyond the children placed)"),
                                 measure("capacity", "Places or beds"),
-                                derived("gap_p50", "Over capacity: median", "children_at_start"),
-                                derived("gap_p95", "Over capacity: 95th percentile", "children_at_start"),
-                                count("children_at_start", "Children at the start")),
+                                derived("gap_p50", "Over its places (+) or free places (-): median", "children_at_start",
+                                        "placed_at_start", "others"),
+                                derived("gap_p95", "Over its places (+) or free places (-): 95th percentile",
+                                        "children_at_start", "placed_at_start", "others"),
+                                derived("outside_p50", "The group's children placed outside it (spot): median",
+                                        "children_at_start", "placed_at_start"),
+                                derived("outside_p95", "The group's children placed outside it (spot): 95th percentile",
+                                        "children_at_start", "placed_at_start"),
+                                count("children_at_start", "Children in the group at the start"),
+                                count("placed_at_start", "Children placed in it at the start")),
                         "quarter_end, " + SCENARIO_ORDER + ", provision"),
                 // Errors of a few children are unstable and, with one origin, would give the actual back: they
                 // hide with the fewest children any origin's outcome had.

@@ -79,17 +79,33 @@ public final class ForecastInputs {
     }
 
     /**
-     * The capacity recorded for each group's kind of home at or before a date (the latest row of
-     * each provision): in-house foster places, in-house home beds, block-contracted home beds and
-     * block supported beds ({@link CapacityProvision}).
+     * A provision's latest capacity row at or before the projection's start, as the Capacity page
+     * shows it ({@code capacity_demand}): its places, those reported occupied (null if not reported)
+     * and the looked-after children placed in it ({@link CapacityProvision}).
      */
-    public static Map<PlacementGroup, Integer> capacity(Warehouse warehouse, String la, LocalDate asAt) {
-        Map<PlacementGroup, Integer> capacity = new EnumMap<>(PlacementGroup.class);
+    public record ProvisionAtStart(LocalDate date, int capacity, Integer occupied, long placed) {
+        /**
+         * Places used by others than the children placed there (block supported beds also house care
+         * leavers and homeless young people the 903 does not count): those reported occupied beyond
+         * them, held at that figure through the projection.
+         */
+        public long others() {
+            return occupied == null ? 0 : Math.max(0, occupied - placed);
+        }
+    }
+
+    /** The latest row of each provision the forecast knows, at or before a date. */
+    public static Map<CapacityProvision, ProvisionAtStart> capacity(Warehouse warehouse, String la, LocalDate asAt) {
+        Map<CapacityProvision, ProvisionAtStart> capacity = new EnumMap<>(CapacityProvision.class);
         for (Map<String, Object> row : warehouse.query("""
-                SELECT provision, arg_max(capacity, date) AS capacity FROM capacity
-                WHERE la = ? AND date <= ? AND capacity IS NOT NULL GROUP BY provision""", la, asAt)) {
-            CapacityProvision.ofProvision((String) row.get("provision"))
-                    .ifPresent(p -> capacity.put(p.group(), ((Number) row.get("capacity")).intValue()));
+                SELECT provision, CAST(date AS VARCHAR) AS date, capacity, occupied, demand FROM capacity_demand
+                WHERE la = ? AND date <= ? AND capacity IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY provision ORDER BY date DESC) = 1""", la, asAt)) {
+            CapacityProvision.ofProvision((String) row.get("provision")).ifPresent(p -> capacity.put(p,
+                    new ProvisionAtStart(LocalDate.parse((String) row.get("date")),
+                            ((Number) row.get("capacity")).intValue(),
+                            row.get("occupied") == null ? null : ((Number) row.get("occupied")).intValue(),
+                            row.get("demand") == null ? 0 : ((Number) row.get("demand")).longValue())));
         }
         return capacity;
     }

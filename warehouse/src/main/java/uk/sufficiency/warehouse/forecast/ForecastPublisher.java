@@ -176,7 +176,7 @@ public final class ForecastPublisher {
      * and capacity.
      */
     public record Baseline(String la, LocalDate windowFirst, LocalDate start, FittedRates fitted, int[] stock,
-                           ForecastInputs.Fees fees, Map<PlacementGroup, Integer> capacity) {
+                           ForecastInputs.Fees fees, Map<CapacityProvision, ForecastInputs.ProvisionAtStart> capacity) {
         public static Baseline of(Warehouse warehouse, String la, ForecastSettings settings) {
             Map<String, Object> window = warehouse.query("SELECT first_year, last_year FROM la_window WHERE la = ?", la)
                     .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
@@ -251,24 +251,75 @@ public final class ForecastPublisher {
             }
         }
 
+        /**
+         * The gap of each provision at a quarter end (docs/forecast.md "Sufficiency gap"); before the
+         * first projected date, the row at the start, which is the Capacity page's latest row.
+         */
         private void addGaps(String name, String la, Baseline baseline, Projection projection, int d, Scenario scenario) {
+            if (d == 0) {
+                addStartGaps(name, la, baseline);
+            }
             LocalDate date = projection.dates().get(d);
             if (date.getMonthValue() % 3 != 0) {
                 return;
             }
             for (CapacityProvision provision : CapacityProvision.values()) {
                 PlacementGroup group = provision.group();
-                Integer recorded = baseline.capacity().get(group);
+                ForecastInputs.ProvisionAtStart recorded = baseline.capacity().get(provision);
                 int added = InterventionSchedule.placesAdded(scenario.interventions(), group, baseline.start(), date);
                 if (recorded == null && added == 0) {
                     continue;
                 }
-                int capacity = (recorded == null ? 0 : recorded) + added;
+                int capacity = (recorded == null ? 0 : recorded.capacity()) + added;
+                long others = recorded == null ? 0 : recorded.others();
                 double[] q = projection.groupQuantiles(d, group.ordinal());
-                gaps.add(new Object[] {name, la, date, Projection.financialYear(date), quarter(date), group.id(),
-                        provision.id(), round(q[2]), round(q[4]), capacity, round(q[2] - capacity),
-                        round(q[4] - capacity)});
+                double p50 = placed(provision, recorded, capacity, baseline, q[2]);
+                double p95 = placed(provision, recorded, capacity, baseline, q[4]);
+                addGap(name, la, date, provision, p50, p95, others, capacity, q[2] - p50, q[4] - p95);
             }
+        }
+
+        /** At the start: the children placed in each provision, and in its group outside it, as counted. */
+        private void addStartGaps(String name, String la, Baseline baseline) {
+            long[] groups = ForecastInputs.groupTotals(baseline.stock());
+            for (CapacityProvision provision : CapacityProvision.values()) {
+                ForecastInputs.ProvisionAtStart recorded = baseline.capacity().get(provision);
+                if (recorded != null) {
+                    double outside = provision.block() ? Math.max(0, groups[provision.group().ordinal()] - recorded.placed())
+                            : 0;
+                    addGap(name, la, baseline.start(), provision, recorded.placed(), recorded.placed(), recorded.others(),
+                            recorded.capacity(), outside, outside);
+                }
+            }
+        }
+
+        /**
+         * Of a group's projected children, those placed in the provision: all of an in-house
+         * provision's group. Block beds hold the share of the group block-contracted at the latest
+         * capacity row, up to the beds not used by others (the LA fills the beds it has paid for; more
+         * children are bought spot, outside them); never fewer than they held then. Monotone in the
+         * group's children, so a quantile of the group gives the same quantile of the provision.
+         */
+        private static double placed(CapacityProvision provision, ForecastInputs.ProvisionAtStart recorded, int capacity,
+                                     Baseline baseline, double groupChildren) {
+            if (!provision.block()) {
+                return groupChildren;
+            }
+            long atStart = ForecastInputs.groupTotals(baseline.stock())[provision.group().ordinal()];
+            if (recorded == null || atStart == 0) {
+                return 0;
+            }
+            double share = Math.min(1, recorded.placed() / (double) atStart);
+            double beds = Math.max(capacity - recorded.others(), recorded.placed());
+            return Math.min(beds, share * groupChildren);
+        }
+
+        private void addGap(String name, String la, LocalDate date, CapacityProvision provision, double demandP50,
+                            double demandP95, long others, int capacity, double outsideP50, double outsideP95) {
+            gaps.add(new Object[] {name, la, date, Projection.financialYear(date), quarter(date),
+                    provision.group().id(), provision.id(), round(demandP50), round(demandP95), others, capacity,
+                    round(demandP50 + others - capacity), round(demandP95 + others - capacity), round(outsideP50),
+                    round(outsideP95)});
         }
 
         /** Published figures to two decimals: children (quantiles interpolate between runs) and pounds. */

@@ -13,6 +13,8 @@ import uk.sufficiency.warehouse.forecast.engine.Transfer;
  * moves one child each time a further eighth of a year has passed since the start. Children are
  * taken from the source group's age bands in proportion to their stock and stay in their band.
  * A one-off intervention dated on or before the projection's start is history, not a plan.
+ * Places an intervention opens after the start are held from their date and refilled from its
+ * source group (engine {@link Transfer}); an intervention without a source group adds capacity alone.
  */
 final class InterventionSchedule {
     private static final double DAYS_PER_YEAR = 365.25;
@@ -23,15 +25,19 @@ final class InterventionSchedule {
     static List<Transfer> transfers(List<Intervention> interventions, LocalDate start, int days) {
         List<Transfer> transfers = new ArrayList<>();
         for (Intervention intervention : interventions) {
-            if (intervention.moved() == 0 || intervention.fromGroup() == null) {
+            if (intervention.fromGroup() == null || (intervention.moved() == 0 && intervention.placesAdded() == 0)) {
                 continue;
             }
             int[][] pairs = statePairs(intervention);
             long firstDay = ChronoUnit.DAYS.between(start, intervention.start());
+            boolean inProjection = firstDay >= 1 && firstDay <= days;
+            boolean once = !intervention.recurring() && intervention.moved() > 0;
+            // Places dated on or before the start are already in the capacity recorded: not held.
+            if (inProjection && (once || intervention.placesAdded() > 0)) {
+                transfers.add(new Transfer(once ? intervention.moved() : 0, (int) firstDay, pairs[0], pairs[1],
+                        intervention.placesAdded()));
+            }
             if (!intervention.recurring()) {
-                if (firstDay >= 1 && firstDay <= days) {
-                    transfers.add(new Transfer(intervention.moved(), (int) firstDay, pairs[0], pairs[1]));
-                }
                 continue;
             }
             double perDay = intervention.moved() / DAYS_PER_YEAR;

@@ -31,7 +31,11 @@ import uk.sufficiency.warehouse.forecast.Scenario.Intervention;
  * IFA fees in the year to 31 March 2024 (1 April 2023 on): £700 a week for 100 days (1 June to
  * 8 September 2023) and £1,000 for 50 days (1 January to 19 February 2024): (70,000 + 50,000) / 150
  * = £800 a week; a £5,000 line of May 2022 is before the year and does not count.
- * Capacity: 4 in-house home beds (1 January 2024), 5 block home beds (31 December 2023).
+ * Agency homes: a1-a10 placed since 1 January 2023; a1-a4's cost lines, £4,000 a week from 1 October
+ * 2023, are block-contracted: the agency fee is £4,000.
+ * Capacity: 4 in-house home beds (1 January 2024); 5 block home beds, 4 occupied (31 December 2023),
+ * which hold a1-a4 (block by CONTRACT): 4 of the 10 agency children; 20 block supported beds, 15
+ * occupied by young people the 903 does not count (31 March 2024).
  */
 class ForecastPublisherTest {
     private static final ForecastSettings SETTINGS = new ForecastSettings(24, 48, 50, 7L, 1, 0.0, 0, 50);
@@ -43,7 +47,7 @@ class ForecastPublisherTest {
         for (PlacementGroup group : PlacementGroup.values()) {
             fixture.stock("2023-06-30", AgeBand.AGE_10_TO_15, group, 0, 1_000_000_000_000L);
         }
-        return fixture
+        fixture
                 .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.FOSTER_IFA, 10, 310)
                 .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_AGENCY, 10, 310)
                 .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c1", "l1", "P1", "Carers", "spot", 700.0,
@@ -52,8 +56,19 @@ class ForecastPublisherTest {
                         null, null, null, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 19), "foster_ifa", "U4", "PR4")
                 .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c3", "l3", "P1", "Carers", "spot", 5000.0,
                         null, null, null, LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 31), "foster_ifa", "U4", "PR4")
-                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2024, 1, 1), "inhouse_home_beds", 4, 4, null, null, null)
-                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2023, 12, 31), "block_home_beds", 5, 5, null, null, null);
+                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2024, 1, 1), "inhouse_home_beds", 4, null, null, null, null)
+                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2023, 12, 31), "block_home_beds", 5, 4, null, null, null)
+                .add(FactTable.CAPACITY, ForecastFixture.LA, LocalDate.of(2024, 3, 31), "block_supported_beds", 20, 15, null, null, null);
+        for (int a = 1; a <= 10; a++) {
+            fixture.add(FactTable.EPISODES, ForecastFixture.LA, "a" + a, LocalDate.of(2023, 1, 1), null, null, "P", "C2",
+                    "R1", "PR4", "home_agency", 2023, null);
+            if (a <= 4) {
+                fixture.add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "a" + a, "b" + a, "H1", "Homes", "block",
+                        4000.0, LocalDate.of(2023, 10, 1), null, null, LocalDate.of(2023, 10, 1), LocalDate.of(2024, 3, 31),
+                        "home_agency", "R1", "PR4");
+            }
+        }
+        return fixture;
     }
 
     private Warehouse publishForecast(List<Scenario> scenarios) {
@@ -77,12 +92,19 @@ class ForecastPublisherTest {
                     List.of(2028, 800.0, 418285.71, 418285.71, 418285.71, 418285.71)), rows(warehouse, """
                     SELECT year, weekly_fee, cost_p05, cost_p50, cost_p95, cost_expected FROM forecast_cost_year
                     WHERE placement_group = 'foster_ifa' ORDER BY year"""));
-            // agency homes have no cost lines: no fee, no spend, and the total is IFA's alone
-            assertEquals(List.of(Arrays.asList(null, null, 417142.86)), rows(warehouse, """
+            // agency homes: 10 x 4,000 / 7 x 365 = 2,085,714.29; the total adds IFA's; in-house homes have
+            // no cost lines: no fee, no spend
+            assertEquals(List.of(Arrays.asList(4000.0, 2085714.29, 2502857.14, null)), rows(warehouse, """
                     SELECT max(weekly_fee) FILTER (WHERE placement_group = 'home_agency'),
-                           max(cost_p50) FILTER (WHERE placement_group = 'home_agency'),
-                           max(cost_p50) FILTER (WHERE placement_group = 'all' AND year = 2025)
+                           max(cost_p50) FILTER (WHERE placement_group = 'home_agency' AND year = 2025),
+                           max(cost_p50) FILTER (WHERE placement_group = 'all' AND year = 2025),
+                           max(cost_p50) FILTER (WHERE placement_group = 'home_inhouse')
                     FROM forecast_cost_year"""));
+            // fee_children counts the children with costed days in the 365 days to the start, not those
+            // placed at the start: c1 and c2 (c3's line is of May 2022) and a1-a4; the start has 20.
+            assertEquals(List.of(List.of("all", 6L), List.of("foster_ifa", 2L), List.of("home_agency", 4L)), rows(warehouse, """
+                    SELECT placement_group, fee_children FROM forecast_cost_year
+                    WHERE year = 2025 AND fee_children > 0 ORDER BY placement_group"""));
         }
     }
 
@@ -96,7 +118,7 @@ class ForecastPublisherTest {
             // ratio r = 1.03^(1 / 365.25) over days 1 to 365: a r (1 - r^365) / (1 - r).
             double r = Math.pow(1.03, 1 / 365.25);
             double firstYear = 10 * 800 / 7.0 * r * (1 - Math.pow(r, 365)) / (1 - r);
-            assertEquals(firstYear, projection.costExpected(0, Projection.ALL), 0.01); // to the penny
+            assertEquals(firstYear, projection.costExpected(0, PlacementGroup.FOSTER_IFA.ordinal()), 0.01); // to the penny
         }
     }
 
@@ -123,15 +145,87 @@ class ForecastPublisherTest {
                               AND date IN ('2024-04-30', '2025-03-31', '2026-03-31')
                               AND (date = '2024-04-30' OR placement_group LIKE 'foster%')
                             ORDER BY date, placement_group"""));
-            // 30 June 2024 (Q1 of 2024-25): base has 10 in agency homes against 5 block beds (gap 5)
-            // and none in in-house homes against 4 beds (-4); the scenario 4 against 5 (-1) and 6 against 4 + 6 (-4).
+            // At the start (31 March 2024, Q4 of 2023-24), as the Capacity page has it: 4 children in the
+            // 5 block home beds, the other 6 agency children spot-purchased outside them; no child in the 4
+            // in-house beds; 15 of 20 block supported beds used by others. 30 June 2024: the base keeps
+            // these (block beds hold 4 of every 10 agency children); the scenario has 4 agency children
+            // (1.6 in block beds, 2.4 outside) and 6 in 4 + 6 in-house beds.
             assertEquals(List.of(
-                    List.of("Two new homes", "home_agency", "block_home_beds", 4.0, 5, -1.0),
-                    List.of("Two new homes", "home_inhouse", "inhouse_home_beds", 6.0, 10, -4.0),
-                    List.of("base", "home_agency", "block_home_beds", 10.0, 5, 5.0),
-                    List.of("base", "home_inhouse", "inhouse_home_beds", 0.0, 4, -4.0)), rows(warehouse, """
-                    SELECT scenario, placement_group, provision, demand_p50, capacity, gap_p50 FROM forecast_gap
-                    WHERE quarter_end = '2024-06-30' AND quarter = 'Q1' AND year = 2025 ORDER BY scenario, placement_group"""));
+                    List.of("2024-03-31", "base", "block_home_beds", 4.0, 0L, 5, -1.0, 6.0),
+                    List.of("2024-03-31", "base", "block_supported_beds", 0.0, 15L, 20, -5.0, 0.0),
+                    List.of("2024-03-31", "base", "inhouse_home_beds", 0.0, 0L, 4, -4.0, 0.0),
+                    List.of("2024-06-30", "Two new homes", "block_home_beds", 1.6, 0L, 5, -3.4, 2.4),
+                    List.of("2024-06-30", "Two new homes", "block_supported_beds", 0.0, 15L, 20, -5.0, 0.0),
+                    List.of("2024-06-30", "Two new homes", "inhouse_home_beds", 6.0, 0L, 10, -4.0, 0.0),
+                    List.of("2024-06-30", "base", "block_home_beds", 4.0, 0L, 5, -1.0, 6.0),
+                    List.of("2024-06-30", "base", "block_supported_beds", 0.0, 15L, 20, -5.0, 0.0),
+                    List.of("2024-06-30", "base", "inhouse_home_beds", 0.0, 0L, 4, -4.0, 0.0)), rows(warehouse, """
+                    SELECT CAST(quarter_end AS VARCHAR), scenario, provision, demand_p50, others, capacity, gap_p50,
+                           outside_p50
+                    FROM forecast_gap
+                    WHERE (quarter_end = '2024-03-31' AND quarter = 'Q4' AND year = 2024 AND scenario = 'base')
+                       OR (quarter_end = '2024-06-30' AND quarter = 'Q1' AND year = 2025)
+                    ORDER BY quarter_end, scenario, provision"""));
+            // the scenario's start rows are the base's
+            assertEquals(List.of(List.of(3L)), rows(warehouse, """
+                    SELECT count(*) FROM forecast_gap g JOIN forecast_gap b USING (la, quarter_end, provision)
+                    WHERE g.scenario = 'Two new homes' AND b.scenario = 'base' AND quarter_end = '2024-03-31'
+                      AND g.gap_p50 = b.gap_p50 AND g.outside_p50 = b.outside_p50"""));
+        }
+    }
+
+    @Test
+    void blockBedsFillUpAndTheAgencyChildrenBeyondThemAreBoughtOutsideNotAShortfall() {
+        // 40 more agency entries a year: about 10 + 40 x 91 / 365.25 = 20 agency children by 30 June 2024.
+        // 40% of them would be 8 in the 5 block beds: the beds fill (gap 0) and the rest are outside them.
+        Scenario more = new Scenario("More agency entries", null, List.of(
+                new Scenario.RateChange(Scenario.RateKind.entry, "home_agency", null, null, null, 40.0)), null, null);
+        try (Warehouse warehouse = publishForecast(List.of(more))) {
+            assertEquals(List.of(List.of(5.0, 0.0, true)), rows(warehouse, """
+                    SELECT g.demand_p50, g.gap_p50, g.outside_p50 = f.p50 - 5 AND f.p50 >= 13
+                    FROM forecast_gap g JOIN forecast_group f ON f.scenario = g.scenario AND f.la = g.la
+                         AND f.date = g.quarter_end AND f.placement_group = g.placement_group
+                    WHERE g.scenario = 'More agency entries' AND g.provision = 'block_home_beds'
+                      AND g.quarter_end = '2024-06-30'"""));
+        }
+    }
+
+    /**
+     * Issue 10's 8-place case with children leaving: 10 children aged 10-15 in in-house homes over
+     * 3,650 child-days, 10 of whom left care (1 in 365 a day), and 100 in agency homes, who neither
+     * leave nor move (10^12 child-days). 8 move once into 8 new in-house places on 1 April 2024. The
+     * places stay full: along the expected path in-house homes hold exactly 8 more than the base at
+     * every month end for four years (the agency homes never run out: about 8 / 365 a day refill
+     * them, some 32 children by 2028), and the simulated median is never below the base's.
+     */
+    @Test
+    void eightNewInHousePlacesStayFilledForTheWholeProjection() {
+        ForecastFixture fixture = new ForecastFixture();
+        for (PlacementGroup group : PlacementGroup.values()) {
+            fixture.stock("2023-06-30", AgeBand.AGE_10_TO_15, group, 0,
+                    group == PlacementGroup.HOME_INHOUSE ? 0 : 1_000_000_000_000L);
+        }
+        fixture.stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_INHOUSE, 10, 3650)
+                .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_AGENCY, 100, 0)
+                .flow("2024-03-31", AgeBand.AGE_10_TO_15, "home_inhouse", null, "left_care", 10);
+        Scenario places = new Scenario("Eight places", null, null, List.of(new Intervention("Eight new in-house places",
+                LocalDate.of(2024, 4, 1), "home_agency", "home_inhouse", null, 8.0, false, 8)), null);
+        try (Warehouse warehouse = fixture.open(dir)) {
+            ForecastPublisher.Baseline baseline = ForecastPublisher.Baseline.of(warehouse, ForecastFixture.LA, SETTINGS);
+            Projection base = baseline.project(Scenario.BASE, SETTINGS);
+            Projection scenario = baseline.project(places, SETTINGS);
+            int inHouse = PlacementGroup.HOME_INHOUSE.ordinal();
+            int agency = PlacementGroup.HOME_AGENCY.ordinal();
+            assertEquals(48, base.dates().size());
+            for (int d = 0; d < base.dates().size(); d++) {
+                String date = base.dates().get(d).toString();
+                assertEquals(base.groupExpected(d, inHouse) + 8, scenario.groupExpected(d, inHouse), 1e-6, date);
+                assertTrue(scenario.groupExpected(d, agency) > 50, date);
+                assertTrue(scenario.groupQuantiles(d, inHouse)[2] >= base.groupQuantiles(d, inHouse)[2], date);
+            }
+            // the children who left the places were replaced from agency homes, which lost them
+            double refilled = 92 - scenario.groupExpected(47, agency);
+            assertTrue(refilled > 20 && refilled < 40, "refilled " + refilled);
         }
     }
 
@@ -157,7 +251,7 @@ class ForecastPublisherTest {
         try (Warehouse warehouse = Warehouse.open(second)) {
             assertEquals(List.of(List.of("Fewer entries"), List.of("base")),
                     rows(warehouse, "SELECT DISTINCT scenario FROM forecast_settings ORDER BY 1"));
-            assertEquals(List.of(List.of(2L)), rows(warehouse, "SELECT count(*) FROM capacity"));
+            assertEquals(List.of(List.of(3L)), rows(warehouse, "SELECT count(*) FROM capacity"));
         }
         // the other facts, and the backtest (no scenario changes it), are the first snapshot's files
         for (String fact : List.of("capacity", "forecast_backtest")) {

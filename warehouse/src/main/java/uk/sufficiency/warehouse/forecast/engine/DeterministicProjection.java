@@ -32,9 +32,7 @@ public final class DeterministicProjection {
                     }
                 }
             }
-            for (Transfer transfer : schedule.endOf(step)) {
-                transfer.applyExpected(next);
-            }
+            schedule.endOfStepExpected(step, shares, next);
             path[step] = next;
         }
         return path;

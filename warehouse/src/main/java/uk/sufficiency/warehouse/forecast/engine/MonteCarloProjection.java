@@ -67,9 +67,7 @@ public final class MonteCarloProjection {
                         next[i] += RandomDraws.poisson(random, shares.entries[i]);
                     }
                 }
-                for (Transfer transfer : schedule.endOf(step)) {
-                    transfer.applyRandom(next, random);
-                }
+                schedule.endOfStepRandom(step, shares, next, random);
                 int[] swap = stock;
                 stock = next;
                 next = swap;

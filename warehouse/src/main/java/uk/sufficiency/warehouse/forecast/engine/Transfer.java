@@ -8,12 +8,26 @@ import java.util.SplittableRandom;
  * day, after that step's flows and entries. Pair {@code k} moves children from {@code from[k]} to
  * {@code to[k]}; the children are taken from the from-states in proportion to their stock.
  *
+ * <p>A transfer may also hold {@code places} in the to-states from its day (new homes the plan
+ * opens): the children it moves fill them first, and at the end of every later step those who have
+ * left the places (left the to-states or care, at the to-states' rates) are replaced, and empty
+ * places filled, by children moved from the from-states while any remain ({@link TransferSchedule}).
+ *
  * @param children how many children to move; fewer move if the from-states hold fewer
  * @param day day of the move, from 1 (day 0 is the start stock, which the caller sets directly)
+ * @param places places held in the to-states from {@code day}, refilled from the from-states; 0 for none
  */
-public record Transfer(double children, int day, int[] from, int[] to) {
+public record Transfer(double children, int day, int[] from, int[] to, int places) {
+
+    /** A move that holds no places. */
+    public Transfer(double children, int day, int[] from, int[] to) {
+        this(children, day, from, to, 0);
+    }
 
     public Transfer {
+        if (places < 0) {
+            throw new IllegalArgumentException("transfer places is " + places + "; must be 0 or more");
+        }
         if (!Double.isFinite(children) || children < 0) {
             throw new IllegalArgumentException("transfer children is " + children + "; must be finite and non-negative");
         }
@@ -56,13 +70,18 @@ public record Transfer(double children, int day, int[] from, int[] to) {
     }
 
     /** Moves the expected amount, shared by current stock and capped at what the from-states hold. */
-    void applyExpected(double[] stock) {
+    double applyExpected(double[] stock) {
+        return moveExpected(stock, children);
+    }
+
+    /** Moves {@code children} as {@link #applyExpected} does; returns how many moved. */
+    double moveExpected(double[] stock, double children) {
         double available = 0;
         for (int state : from) {
             available += stock[state];
         }
-        if (available <= 0) {
-            return;
+        if (available <= 0 || children <= 0) {
+            return 0;
         }
         double amount = Math.min(children, available);
         // All shares are worked out before any is moved, in case a to-state is also a from-state.
@@ -74,18 +93,24 @@ public record Transfer(double children, int day, int[] from, int[] to) {
             stock[from[k]] = Math.max(0, stock[from[k]] - moved[k]);
             stock[to[k]] += moved[k];
         }
+        return amount;
     }
 
     /** Moves {@code round(children)} children one at a time, each from a from-state picked by stock. */
-    void applyRandom(int[] stock, SplittableRandom random) {
-        long remaining = Math.round(children);
+    long applyRandom(int[] stock, SplittableRandom random) {
+        return moveRandom(stock, Math.round(children), random);
+    }
+
+    /** Moves {@code children} as {@link #applyRandom} does; returns how many moved. */
+    long moveRandom(int[] stock, long children, SplittableRandom random) {
+        long remaining = children;
         for (; remaining > 0; remaining--) {
             long available = 0;
             for (int state : from) {
                 available += stock[state];
             }
             if (available == 0) {
-                return;
+                return children - remaining;
             }
             long pick = random.nextLong(available);
             int k = 0;
@@ -96,5 +121,6 @@ public record Transfer(double children, int day, int[] from, int[] to) {
             stock[from[k]]--;
             stock[to[k]]++;
         }
+        return children;
     }
 }

@@ -14,7 +14,10 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
     static final Page KPIS = new Page("/", "Strategy KPIs", "Sufficiency strategy KPIs",
             "Each KPI of the sufficiency strategy against the straight line from its baseline to its target: green"
                     + " when at or better than that trajectory, amber when worse by no more than the tolerance, red"
-                    + " when worse by more.", List.of());
+                    + " when worse by more.",
+            List.of(Chart.of("kpi-summary", null, "The seed strategy's KPI table. Impact since the baseline = the"
+                    + " latest value − the baseline (the LA's own value at the baseline date, from its data); an LA"
+                    + " without its own targets has no baseline, target or RAG.")));
 
     static final Page CHILDREN = new Page("/children", "Children looked after", "Children looked after",
             "How many children the council looks after at each month end, where they live, who they are, and how"

@@ -90,15 +90,47 @@ public final class FigureCatalogue {
         for (String kpi : KPIS) {
             add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi), """
                     SELECT la, period_end, value, trajectory_value, rag, children, looked_after, baseline_date,
-                           baseline_value, target_date, target_value, polarity, tolerance
+                           baseline_value, target_date, target_value, polarity, tolerance, impact_since_baseline,
+                           baseline_children, baseline_looked_after, baseline_source, stated_baseline_value,
+                           target_source
                     FROM kpi_month WHERE kpi = '%s'""".formatted(kpi),
-                    List.of(periodDate("period_end", "As at"), derived("value", "Value"),
-                            measure("trajectory_value", "Trajectory"), derived("rag", "RAG"),
+                    List.of(periodDate("period_end", "As at"), derived("value", "Value", "children", "looked_after"),
+                            derived("trajectory_value", "Trajectory", "baseline_children", "baseline_looked_after"),
+                            derived("rag", "RAG"),
                             count("children", "Children counted"), count("looked_after", "Children looked after"),
-                            measure("baseline_date", "Baseline date"), measure("baseline_value", "Baseline"),
+                            measure("baseline_date", "Baseline date"),
+                            derived("baseline_value", "Baseline", "baseline_children", "baseline_looked_after"),
                             measure("target_date", "Target date"), measure("target_value", "Target"),
-                            measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"))));
+                            measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"),
+                            derived("impact_since_baseline", "Impact since the baseline"),
+                            count("baseline_children", "Baseline: children counted"),
+                            count("baseline_looked_after", "Baseline: children looked after"),
+                            measure("baseline_source", "Baseline from"),
+                            measure("stated_baseline_value", "Baseline the targets file states"),
+                            measure("target_source", "Target from"))));
         }
+        add(new Figure("kpi-summary", "Strategy KPIs: baseline, latest value, target and impact since the baseline", """
+                SELECT s.la, s.position, s.description, m.period_end, m.value, m.baseline_date, m.baseline_value,
+                       m.target_value, m.target_date, m.impact_since_baseline, m.rag, m.children, m.looked_after,
+                       m.baseline_children, m.baseline_looked_after, m.baseline_source,
+                       coalesce(s.target_source, 'no target set') AS target_source
+                FROM kpi_status s
+                LEFT JOIN (SELECT *, row_number() OVER (PARTITION BY la, kpi ORDER BY period_end DESC) AS pick
+                           FROM kpi_month WHERE value IS NOT NULL) m
+                       ON m.la = s.la AND m.kpi = s.kpi AND m.pick = 1
+                WHERE s.loaded""",
+                List.of(dimension("description", "Key performance indicator"),
+                        derived("baseline_value", "Baseline", "baseline_children", "baseline_looked_after"),
+                        measure("baseline_date", "Baseline date"),
+                        derived("value", "Current level", "children", "looked_after"),
+                        measure("period_end", "Current level as at"),
+                        measure("target_value", "Target"), measure("target_date", "Target date"),
+                        derived("impact_since_baseline", "Impact since the baseline"), derived("rag", "RAG"),
+                        measure("baseline_source", "Baseline from"), measure("target_source", "Target from"),
+                        count("children", "Children counted"), count("looked_after", "Children looked after"),
+                        count("baseline_children", "Baseline: children counted"),
+                        count("baseline_looked_after", "Baseline: children looked after"),
+                        measure("position", "Order")), "position"));
         add(new Figure("kpi-status", "Strategy KPIs: which can be measured from the loaded data", """
                 SELECT la, kpi, position, loaded, reason, description, target_source FROM kpi_status""",
                 List.of(dimension("kpi", "KPI"), measure("position", "Order"), measure("loaded", "Measured"),

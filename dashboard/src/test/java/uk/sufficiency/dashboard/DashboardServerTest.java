@@ -302,7 +302,9 @@ class DashboardServerTest {
         run(dir, checked(browser -> {
             String html = browser.get("/benchmarks?la=Lancashire").body();
             assertTrue(html.contains("<p class=\"summary\">Year to 31 March 2022: no rank (no other LA&#39;s published "
-                    + "rate that year); no statistical neighbours loaded.</p>"), html);
+                    + "rate that year); no statistical neighbours loaded. Not drawn: England, the region (the LA&#39;s"
+                    + " region is not known), statistical neighbours, because no published figure for this measure"
+                    + " is loaded for them"), html);
         }));
     }
 

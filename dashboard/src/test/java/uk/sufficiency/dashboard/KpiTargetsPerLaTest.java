@@ -121,18 +121,17 @@ class KpiTargetsPerLaTest {
                   "baseline_date": "2021-03-31", "value": 100.0, "period_end": "2022-03-31", "target_value": 10.0,
                   "target_date": "2022-03-31", "impact_since_baseline": 80.0, "rag": "red",
                   "baseline_source": "targets file", "target_source": "targets.csv", "children": 1, "looked_after": 1,
-                  "baseline_children": null, "baseline_looked_after": null, "position": 1},
+                  "baseline_children": null, "baseline_looked_after": null},
                  {"description": "Foster placements, % of children looked after", "baseline_value": null,
                   "baseline_date": null, "value": 0.0, "period_end": "2022-03-31", "target_value": null,
                   "target_date": null, "impact_since_baseline": null, "rag": null, "baseline_source": null,
                   "target_source": "no target set", "children": 0, "looked_after": 1, "baseline_children": null,
-                  "baseline_looked_after": null, "position": 2},
+                  "baseline_looked_after": null},
                  {"description": "Children looked after in children's homes, % of children looked after",
                   "baseline_value": 100.0, "baseline_date": "2021-11-30", "value": 0.0, "period_end": "2022-03-31",
                   "target_value": 0.0, "target_date": "2022-03-31", "impact_since_baseline": -100.0, "rag": "green",
                   "baseline_source": "data", "target_source": "Sufficiency Strategy 2021-2024 (targets.csv)",
-                  "children": 0, "looked_after": 1, "baseline_children": 1, "baseline_looked_after": 1,
-                  "position": 4}]}""",
+                  "children": 0, "looked_after": 1, "baseline_children": 1, "baseline_looked_after": 1}]}""",
                 browser.get("/api/kpi-summary?la=Lancashire")));
         // For Blackpool's reader, Lancashire's baseline of 1 child, and what is computed from it, is [c].
         TestUsers.as(dir, TestUsers.BLACKPOOL, browser -> {

@@ -112,6 +112,7 @@ public final class PipelineRun {
 
             progress.step("Writing children, data windows and population");
             write(DimChildren.build(children, secret), staging, FactTable.CHILDREN);
+            write(DimChildren.ethnicity(children, secret), staging, FactTable.CHILDREN_ETHNICITY);
             write(laWindow, staging, FactTable.LA_WINDOW);
             Dataset<Row> populationDfe = StgTables.load(spark, catalog, SourceTable.POPULATION_DFE);
             write(IntPopulation.build(StgTables.load(spark, catalog, SourceTable.POPULATION), populationDfe),

@@ -90,7 +90,7 @@ final class WarehouseViews {
                 RequestCapacityViews.CAPACITY_DEMAND,
                 LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
-                FOSTERING_QUARTER, BENCHMARK_COMPARISON,
+                FOSTERING_QUARTER, BENCHMARK_COMPARISON, CHILD_ETHNIC_GROUP,
                 PlacementCostViews.MONTH_END, PlacementCostViews.MONTH_END_PROVIDER, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
                 PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
                 PlacementCostViews.DATA_QUALITY,
@@ -270,6 +270,26 @@ final class WarehouseViews {
             GROUP BY c.la, c.year, c.rec""";
 
     /**
+     * Each child's ethnic group from the Header's ETHNIC code, in the main groups of DfE's children
+     * looked after statistics (the 903 code set: Chinese, CHNE, is counted with any other ethnic
+     * group, as DfE's tables do); a code outside the set, or none, is "Not recorded". A child without
+     * a Header row has no row here: figures count it as "Not recorded" too.
+     */
+    private static final String CHILD_ETHNIC_GROUP = """
+            CREATE VIEW child_ethnic_group AS
+            WITH groups(ethnic_group, ethnic_group_order, codes) AS (VALUES
+                ('White', 1, ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM']),
+                ('Mixed or multiple ethnic groups', 2, ['MWBC', 'MWBA', 'MWAS', 'MOTH']),
+                ('Asian or Asian British', 3, ['AIND', 'APKN', 'ABAN', 'AOTH']),
+                ('Black, African, Caribbean or Black British', 4, ['BCRB', 'BAFR', 'BOTH']),
+                ('Other ethnic group', 5, ['CHNE', 'OOTH']),
+                ('Refused or information not yet obtained', 6, ['REFU', 'NOBT'])),
+            codes AS (SELECT unnest(codes) AS ethnic, ethnic_group, ethnic_group_order FROM groups)
+            SELECT c.la, c.child, c.ethnic, coalesce(g.ethnic_group, 'Not recorded') AS ethnic_group,
+                   coalesce(g.ethnic_group_order, 7) AS ethnic_group_order
+            FROM children_ethnicity c LEFT JOIN codes g ON g.ethnic = c.ethnic""";
+
+    /**
      * In-house against IFA non-connected foster placements (counting-rules §8) by age band at each
      * quarter end of the window, the IFA share, and kinship placements; {@code All} totals the bands.
      */
@@ -309,13 +329,20 @@ final class WarehouseViews {
      * Each LA and year of the warehouse against England, its region and its statistical neighbours
      * (mean and median, latest model that lists it), with its rank among all LAs (1 = lowest rate)
      * and quartile band by polarity. The LA's own rate is the warehouse's; the others are published.
+     * The LA's own count and rate are checked against DfE's published figures for it: they differ
+     * when the count is off by more than 5% of DfE's count and by more than 5 children, or the rate by
+     * more than 5% of DfE's rate and by more than 1 per 10,000 (DfE publishes whole-number rates; the
+     * LA's own extract differs from its final return by a few late amendments), and a figure that
+     * differs is ranked on DfE's rate.
      */
     private static final String BENCHMARK_COMPARISON = """
             CREATE VIEW benchmark_comparison AS
             WITH measures(measure, polarity) AS (VALUES
                 ('looked_after_31_march', 'down'), ('started', 'none'), ('ceased', 'none')),
-            own AS MATERIALIZED (
+            own_counted AS (
                 SELECT y.la, y.year, m.measure, m.polarity,
+                       CASE m.measure WHEN 'looked_after_31_march' THEN y.looked_after_31_march
+                                      WHEN 'started' THEN y.started ELSE y.ceased END AS la_children,
                        CASE WHEN m.measure = 'looked_after_31_march' THEN y.rate_per_10000
                             WHEN y.population_0_17 > 0 THEN round(
                                 CASE m.measure WHEN 'started' THEN y.started ELSE y.ceased END * 10000.0
@@ -324,7 +351,7 @@ final class WarehouseViews {
             aliases AS MATERIALIZED (SELECT la, alias FROM la_aliases),
             la_rows AS MATERIALIZED (
                 SELECT row_number() OVER () AS id, area, area_code_old, area_code_new, region, year, measure,
-                       rate_per_10000
+                       rate_per_10000, children
                 FROM benchmark_rates WHERE area_type = 'la'),
             row_keys AS MATERIALIZED (
                 SELECT DISTINCT id, key
@@ -333,11 +360,26 @@ final class WarehouseViews {
             own_ids AS MATERIALIZED (
                 SELECT DISTINCT a.la, k.id FROM aliases a JOIN row_keys k ON k.key = a.alias),
             own_rows AS (
-                SELECT o.la, r.year, r.measure, r.region, r.rate_per_10000 FROM own_ids o JOIN la_rows r USING (id)),
+                SELECT o.la, r.year, r.measure, r.region, r.rate_per_10000, r.children
+                FROM own_ids o JOIN la_rows r USING (id)),
             la_region AS (
                 SELECT la, arg_max(region, year) AS region FROM own_rows WHERE region IS NOT NULL GROUP BY la),
             dfe_own AS (
-                SELECT la, year, measure, max(rate_per_10000) AS dfe_rate FROM own_rows GROUP BY ALL),
+                SELECT la, year, measure, max(rate_per_10000) AS dfe_rate, max(children) AS dfe_children
+                FROM own_rows GROUP BY ALL),
+            own AS MATERIALIZED (  -- checked against DfE's published figure for the LA
+                SELECT o.*, d.dfe_rate, d.dfe_children,
+                       CASE WHEN d.dfe_rate IS NULL AND d.dfe_children IS NULL THEN NULL
+                            WHEN abs(o.la_children - d.dfe_children) > greatest(0.05 * d.dfe_children, 5)
+                              OR abs(o.la_rate - d.dfe_rate) > greatest(0.05 * d.dfe_rate, 1) THEN 'differs'
+                            ELSE 'agrees' END AS dfe_check
+                FROM own_counted o LEFT JOIN dfe_own d USING (la, year, measure)),
+            ranked AS (  -- a figure that differs from DfE's is ranked on DfE's
+                SELECT *, CASE WHEN dfe_check = 'differs' AND dfe_rate IS NOT NULL THEN dfe_rate
+                               ELSE la_rate END AS rank_rate,
+                          CASE WHEN dfe_check = 'differs' AND dfe_rate IS NOT NULL THEN 'published'
+                               WHEN la_rate IS NOT NULL THEN 'warehouse' END AS ranked_on
+                FROM own),
             england AS (
                 SELECT year, measure, max(rate_per_10000) AS rate FROM benchmark_rates
                 WHERE area_type = 'england' GROUP BY ALL),
@@ -370,15 +412,15 @@ final class WarehouseViews {
                 FROM sn_rates GROUP BY ALL),
             positions AS (
                 SELECT o.la, o.year, o.measure, count(*) + 1 AS las_ranked,
-                       count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) + 1 AS rank,
-                       CASE WHEN o.polarity = 'up' THEN count(*) FILTER (WHERE r.rate_per_10000 > o.la_rate)
-                            ELSE count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) END AS better_placed
-                FROM own o
+                       count(*) FILTER (WHERE r.rate_per_10000 < o.rank_rate) + 1 AS rank,
+                       CASE WHEN o.polarity = 'up' THEN count(*) FILTER (WHERE r.rate_per_10000 > o.rank_rate)
+                            ELSE count(*) FILTER (WHERE r.rate_per_10000 < o.rank_rate) END AS better_placed
+                FROM ranked o
                 JOIN la_rows r ON r.year = o.year AND r.measure = o.measure AND r.rate_per_10000 IS NOT NULL
                 LEFT JOIN own_ids x ON x.la = o.la AND x.id = r.id
-                WHERE o.la_rate IS NOT NULL AND x.id IS NULL
+                WHERE o.rank_rate IS NOT NULL AND x.id IS NULL
                 GROUP BY o.la, o.year, o.measure, o.polarity)
-            SELECT o.la, o.year, o.measure, o.polarity, o.la_rate, d.dfe_rate AS dfe_la_rate,
+            SELECT o.la, o.year, o.measure, o.polarity, o.la_rate, o.dfe_rate AS dfe_la_rate,
                    e.rate AS england_rate, lr.region, rg.rate AS region_rate,
                    s.sn_mean, s.sn_median, coalesce(s.sn_count, 0) AS sn_count, m.model AS sn_model,
                    p.rate AS sn_published_rate,
@@ -387,9 +429,11 @@ final class WarehouseViews {
                         WHEN pos.better_placed / pos.las_ranked < 0.25 THEN 'A'
                         WHEN pos.better_placed / pos.las_ranked < 0.5 THEN 'B'
                         WHEN pos.better_placed / pos.las_ranked < 0.75 THEN 'C'
-                        ELSE 'D' END AS quartile_band
-            FROM own o
-            LEFT JOIN dfe_own d USING (la, year, measure)
+                        ELSE 'D' END AS quartile_band,
+                   o.la_children, o.dfe_children AS dfe_la_children, o.dfe_check,
+                   o.la_children - o.dfe_children AS children_difference,
+                   round(o.la_rate - o.dfe_rate, 1) AS rate_difference, o.ranked_on
+            FROM ranked o
             LEFT JOIN england e ON e.year = o.year AND e.measure = o.measure
             LEFT JOIN la_region lr ON lr.la = o.la
             LEFT JOIN regions rg ON rg.region_key = upper(lr.region) AND rg.year = o.year AND rg.measure = o.measure

@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The landing page's cards: one per strategy KPI with its latest value, baseline, target,
- * trajectory and RAG status (in words as well as colour), and its monthly series as a sparkline
- * with the table and downloads of any chart. A KPI whose inputs are not loaded says so.
+ * The landing page's cards: one per strategy KPI with its latest value, baseline (and where it came
+ * from), impact since the baseline, target and its source, trajectory and RAG status (in words as
+ * well as colour), and its monthly series as a sparkline with the table and downloads of any chart.
+ * A KPI whose inputs are not loaded says so; one without a target of the LA's own says "No target
+ * set" and shows no RAG.
  */
 final class KpiCards {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);

@@ -3,17 +3,14 @@ package uk.sufficiency.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
+import static uk.sufficiency.dashboard.SnapshotRows.list;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.FactTable;
-import uk.sufficiency.warehouse.Warehouse;
 
 /**
  * The warehouse's own figures checked against DfE's published ones for the same LA and year (issue
@@ -65,18 +62,8 @@ class BenchmarksAgainstDfeTest {
                 .formatted(area, code, measure, children, rate);
     }
 
-    private List<List<Object>> rows(String sql) throws Exception {
-        try (Warehouse warehouse = Warehouse.open(snapshot)) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Map<String, Object> row : warehouse.query(sql)) {
-                out.add(new ArrayList<>(row.values()));
-            }
-            return out;
-        }
-    }
-
-    private static List<Object> list(Object... values) {
-        return Arrays.asList(values);
+    private List<List<Object>> rows(String sql) {
+        return SnapshotRows.of(snapshot, sql);
     }
 
     @Test

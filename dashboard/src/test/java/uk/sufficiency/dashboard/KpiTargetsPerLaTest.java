@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.sufficiency.dashboard.DashboardServerTest.assertJson;
+import static uk.sufficiency.dashboard.SnapshotRows.list;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.FactTable;
-import uk.sufficiency.warehouse.Warehouse;
 
 /**
  * Targets belong to an LA (issue 11, point 1), on the two-LA snapshot of
@@ -53,18 +50,8 @@ class KpiTargetsPerLaTest {
         TestUsers.write(dir);
     }
 
-    private List<List<Object>> rows(String sql) throws Exception {
-        try (Warehouse warehouse = Warehouse.open(snapshot)) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Map<String, Object> row : warehouse.query(sql)) {
-                out.add(new ArrayList<>(row.values()));
-            }
-            return out;
-        }
-    }
-
-    private static List<Object> list(Object... values) {
-        return Arrays.asList(values);
+    private List<List<Object>> rows(String sql) {
+        return SnapshotRows.of(snapshot, sql);
     }
 
     @Test

@@ -135,6 +135,26 @@ def age_band(dob, d):
             else "10 to 15" if age <= 15 else "16 and over")
 
 
+# DfE's main ethnic groups of the 903 ETHNIC codes (Chinese counted with any other ethnic group)
+ETHNIC_GROUPS = {c: g for g, codes in {
+    "White": "WBRI WIRI WIRT WOTH WROM", "Mixed or multiple ethnic groups": "MWBC MWBA MWAS MOTH",
+    "Asian or Asian British": "AIND APKN ABAN AOTH", "Black, African, Caribbean or Black British": "BCRB BAFR BOTH",
+    "Other ethnic group": "CHNE OOTH", "Refused or information not yet obtained": "REFU NOBT"}.items()
+    for c in codes.split()}
+
+
+def ethnic_group_of(header):
+    return ETHNIC_GROUPS.get(code(header.get("ETHNIC")) if header else "", "Not recorded")
+
+
+def strategy_age_group(dob, d):
+    """The sufficiency strategy's section 20 age bands, completed years on d; 16-17 takes 16 and over."""
+    if dob is None or dob > d:
+        return "Unknown"
+    age = d.year - dob.year - ((d.month, d.day) < (dob.month, dob.day))
+    return "0-5" if age <= 5 else "6-10" if age <= 10 else "11-13" if age <= 13 else "14-15" if age <= 15 else "16-17"
+
+
 def sex_of(header):
     s = code(header.get("SEX")) if header else ""
     return "male" if s in ("1", "M") else "female" if s in ("2", "F") else "unknown"
@@ -224,7 +244,12 @@ def figures(folder, default_la=None, year_override=None, offset=0):
                 by_category=dict(sorted(collections.Counter(e["cat"] for e in act.values()).items())),
                 by_age_band={b: n for b in AGE_BANDS
                              if (n := sum(1 for c in act if age_band(dobs[c], d) == b))},
-                by_sex=dict(sorted(collections.Counter(sex_of(hdr.get(c)) for c in act).items())))
+                by_sex=dict(sorted(collections.Counter(sex_of(hdr.get(c)) for c in act).items())),
+                by_ethnic_group=dict(sorted(collections.Counter(ethnic_group_of(hdr.get(c)) for c in act).items())),
+                section20_by_age_group=dict(sorted(collections.Counter(
+                    strategy_age_group(dobs[c], d) for c, e in act.items() if e["ls"] == "V2").items())),
+                section20_by_category=dict(sorted(collections.Counter(
+                    e["cat"] for e in act.values() if e["ls"] == "V2").items())))
         out[la] = dict(
             data_window=[window[0].isoformat(), window[1].isoformat()], return_years=years,
             episode_rows_read=len(rows), rejects=dict(sorted(rejects.items())),

@@ -14,7 +14,10 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
     static final Page KPIS = new Page("/", "Strategy KPIs", "Sufficiency strategy KPIs",
             "Each KPI of the sufficiency strategy against the straight line from its baseline to its target: green"
                     + " when at or better than that trajectory, amber when worse by no more than the tolerance, red"
-                    + " when worse by more.", List.of());
+                    + " when worse by more.",
+            List.of(Chart.of("kpi-summary", null, "The seed strategy's KPI table. Impact since the baseline = the"
+                    + " latest value − the baseline (the LA's own value at the baseline date, from its data); an LA"
+                    + " without its own targets has no baseline, target or RAG.")));
 
     static final Page CHILDREN = new Page("/children", "Children looked after", "Children looked after",
             "How many children the council looks after at each month end, where they live, who they are, and how"
@@ -35,7 +38,21 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
                             "The reason of each child's last episode that ended in the year."),
                     Chart.of("section20-age-band", stackedBars("month_end", "age_band", "children", "Children"),
                             "Section 20 is legal status V2 (accommodated by agreement)."),
-                    Chart.of("section20-category", stackedBars("month_end", "category", "children", "Children"), null)));
+                    Chart.of("section20-category", stackedBars("month_end", "category", "children", "Children"), null),
+                    Chart.of("section20-age-group", stackedBars("month_end", "age_group", "children", "Children"),
+                            "The strategy's age bands, in completed years on 31 March; 16-17 counts any child aged 16"
+                                    + " or over."),
+                    Chart.of("cla-sex-31-march", stackedBars("month_end", "sex", "children", "Children"),
+                            "% male is the male row's share. England's figures by sex are not in the DfE files the"
+                                    + " warehouse reads (cla_number_and_rate_per_10k_children.csv gives totals only),"
+                                    + " so England is not drawn."),
+                    Chart.of("cla-age-band-31-march", stackedBars("month_end", "age_band", "children", "Children"),
+                            "DfE age bands. England's age mix is not in the DfE files the warehouse reads, so it is"
+                                    + " not drawn."),
+                    Chart.of("cla-ethnicity", stackedBars("month_end", "ethnic_group", "children", "Children"),
+                            "DfE's main ethnic groups from the Header's ETHNIC code (Chinese is counted with any other"
+                                    + " ethnic group); children with no code, an unknown one or no Header row are"
+                                    + " not recorded.")));
 
     static final Page BENCHMARKS = new Page("/benchmarks", "Benchmarks", "Benchmarks",
             "The council's rates per 10,000 children against England, its region and its ten statistical"
@@ -122,7 +139,12 @@ record Page(String path, String navLabel, String heading, String lead, List<Char
                     Chart.of("cost-unlinked", null, "Cost days for which the child had no 903 episode: they count"
                             + " as spend but in no kind of home."),
                     Chart.of("warnings-by-type", bars("warning", List.of("rows"), "Rows"),
-                            "Warnings are reported and the rows still counted.")));
+                            "Warnings are reported and the rows still counted."),
+                    Chart.of("benchmark-dfe-differences", null, "The LA's own count or rate against DfE's published"
+                            + " figure for the same LA and year, where they differ by more than 5% of DfE's count and 5"
+                            + " children, or 5% of DfE's rate and 1 per 10,000 (DfE rounds rates to whole numbers). A return"
+                            + " missing children, or a wrong population, shows here; the Benchmarks page ranks such"
+                            + " years on DfE's figure.")));
 
     static final Page FORECAST = new Page("/forecast", "Forecast", "Forecast: children looked after, spend and sufficiency",
             "Where the children the council looks after are projected to live over the next four years, what that"

@@ -284,7 +284,10 @@ class DashboardServerTest {
             card = card.substring(0, card.indexOf("</article>"));
             assertTrue(card.contains("<p class=\"kpi-value\"><span class=\"big\">0.0%</span> at March 2022</p>"), card);
             assertTrue(card.contains("<p class=\"rag rag-green\">Green: at or better than the trajectory</p>"), card);
-            assertTrue(card.contains("<dt>Baseline</dt><dd>50.0% at 31 March 2021</dd>"), card);
+            // 31 March 2021 is before Lancashire's window, so the baseline is the one the targets file states.
+            assertTrue(card.contains("<dt>Baseline</dt><dd>50.0% at 31 March 2021 (as the targets file states it: the"
+                    + " data does not reach back to this date)</dd>"), card);
+            assertTrue(card.contains("<dt>Target from</dt><dd>targets.csv</dd>"), card);
             assertTrue(card.contains("<dt>Target</dt><dd>0.0% by 31 March 2022 (lower is better)</dd>"), card);
             assertTrue(card.contains("<dt>Trajectory now</dt><dd>0.0%</dd>"), card);
             assertTrue(card.contains("<dt>Amber when</dt><dd>worse than the trajectory by 1.0 points or less</dd>"), card);
@@ -299,7 +302,9 @@ class DashboardServerTest {
         run(dir, checked(browser -> {
             String html = browser.get("/benchmarks?la=Lancashire").body();
             assertTrue(html.contains("<p class=\"summary\">Year to 31 March 2022: no rank (no other LA&#39;s published "
-                    + "rate that year); no statistical neighbours loaded.</p>"), html);
+                    + "rate that year); no statistical neighbours loaded. Not drawn: England, the region (the LA&#39;s"
+                    + " region is not known), statistical neighbours, because no published figure for this measure"
+                    + " is loaded for them"), html);
         }));
     }
 

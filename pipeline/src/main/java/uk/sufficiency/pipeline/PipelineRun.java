@@ -112,13 +112,15 @@ public final class PipelineRun {
 
             progress.step("Writing children, data windows and population");
             write(DimChildren.build(children, secret), staging, FactTable.CHILDREN);
+            write(DimChildren.ethnicity(children, secret), staging, FactTable.CHILDREN_ETHNICITY);
             write(laWindow, staging, FactTable.LA_WINDOW);
             Dataset<Row> populationDfe = StgTables.load(spark, catalog, SourceTable.POPULATION_DFE);
             write(IntPopulation.build(StgTables.load(spark, catalog, SourceTable.POPULATION), populationDfe),
                     staging, FactTable.POPULATION);
 
             progress.step("Writing reference data: benchmarks, statistical neighbours, KPI targets");
-            Dataset<Row> referenceWarnings = writeReferenceData(spark, catalog, populationDfe, staging, cached);
+            Dataset<Row> referenceWarnings = writeReferenceData(spark, catalog, options.la(), populationDfe, staging,
+                    cached);
 
             progress.step("Placement costs, requests and capacity");
             Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
@@ -159,10 +161,11 @@ public final class PipelineRun {
 
     /**
      * The optional reference tables (inputs.md §5). None is required: without a file the facts are
-     * empty, except the KPI targets, which default to the seed strategy's. Returns the warnings for
+     * empty (an LA without targets has none: no default is another council's). Returns the warnings for
      * reference rows that could not be used.
      */
-    private static Dataset<Row> writeReferenceData(SparkSession spark, InputCatalog catalog, Dataset<Row> populationDfe,
+    private static Dataset<Row> writeReferenceData(SparkSession spark, InputCatalog catalog, String la,
+                                                   Dataset<Row> populationDfe,
                                                    Path staging, List<Dataset<Row>> cached) {
         boolean anyBenchmarks = has(catalog, SourceTable.BENCHMARKS_DFE, SourceTable.BENCHMARKS);
         boolean anyNeighbours = has(catalog, SourceTable.NEIGHBOURS_DFE, SourceTable.NEIGHBOURS_DFE_2021,
@@ -186,9 +189,9 @@ public final class PipelineRun {
         writeOrEmpty(spark, anyNeighbours, IntStatisticalNeighbours.build(neighbours, lookup), staging,
                 FactTable.STATISTICAL_NEIGHBOURS);
 
-        Dataset<Row> targets = cache(cached, IntKpiTargets.typed(StgTables.load(spark, catalog, SourceTable.KPI_TARGETS)));
-        write(anyTargets ? IntKpiTargets.build(spark, targets) : IntKpiTargets.defaults(spark), staging,
-                FactTable.KPI_TARGETS);
+        Dataset<Row> targets = cache(cached, IntKpiTargets.typed(StgTables.load(spark, catalog, SourceTable.KPI_TARGETS),
+                la));
+        writeOrEmpty(spark, anyTargets, IntKpiTargets.build(targets), staging, FactTable.KPI_TARGETS);
 
         List<Dataset<Row>> warnings = new ArrayList<>();
         if (anyBenchmarks) {

@@ -224,4 +224,21 @@ class DemoCountyCalibrationThroughPipelineTest {
         assertEquals(number(r, "costed_in_year"), number(r, "fee_children"), 0);
         assertTrue(number(r, "fee_children") > number(r, "children_at_start"), r.toString());
     }
+
+    @Test
+    void theDemoCountysTargetsAreLancashiresFromItsTargetsFileWithBaselinesFromItsOwnData() {
+        // kpi_targets.csv names Demo County on every row; the baseline at 31 March 2020 is the county's own
+        // figure, computed from its returns (the file's 15.5% for placements with parents is only stated).
+        List<List<Object>> rows = warehouse.query("""
+                SELECT DISTINCT kpi, baseline_source, stated_baseline_value, target_value, target_source
+                FROM kpi_month WHERE la = 'Demo County' ORDER BY kpi""")
+                .stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
+        String source = "Lancashire CLA Sufficiency Strategy 2021-2024: section 5 (kpi_targets.csv)";
+        assertEquals(List.of(
+                Arrays.asList("block_supported_high_priority_share", "data", 53.0, 60.0, source),
+                Arrays.asList("childrens_homes_share", "data", 9.1, 8.3, source),
+                Arrays.asList("fostering_share", "data", 62.3, 70.0, source),
+                Arrays.asList("step_down_started", "data", 6.0, 10.0, source),
+                Arrays.asList("with_parents_share", "data", 15.5, 13.5, source)), rows);
+    }
 }

@@ -178,21 +178,19 @@ class ReferenceDataTest {
     // ---- kpi_targets ----
 
     @Test
-    void targetsFromTheFileReplaceTheDefaultsOfTheirKpis() {
+    void targetsBelongToTheirLaAndThereAreNoDefaults() {
+        // Rows without an LA belong to the run's --la (TESTSHIRE); its own later row (spelt testshire)
+        // replaces the earlier children's homes row; the step_down_started row (polarity "sideways") is
+        // reported and left out, and no default stands in for it or for block supported beds.
         assertEquals(List.of(
-                list(null, "block_supported_high_priority_share", "2020-03-31", 53.0, "2024-03-31", 60.0, "up", 1.0, "default"),
-                list(null, "childrens_homes_share", "2021-06-30", 1.0, "2021-08-31", 1.0, "down", 1.0, "targets.csv"),
                 list("testshire", "childrens_homes_share", "2021-06-30", 10.5, "2021-08-31", 8.5, "down", 1.0, "targets.csv"),
-                list(null, "fostering_share", "2021-06-30", 79.0, "2021-08-31", 83.0, "up", 1.0, "targets.csv"),
-                // The file's step_down_started row has polarity "sideways": reported, and the default stays.
-                list(null, "step_down_started", "2020-03-31", 6.0, "2024-03-31", 10.0, "up", 1.0, "default"),
-                list(null, "with_parents_share", "2021-06-30", 12.0, "2021-08-31", 8.0, "down", 1.0, "targets.csv")),
+                list("TESTSHIRE", "fostering_share", "2021-06-30", 79.0, "2021-08-31", 83.0, "up", 1.0, "targets.csv"),
+                list("TESTSHIRE", "with_parents_share", "2021-06-30", 12.0, "2021-08-31", 8.0, "down", 1.0, "targets.csv")),
                 rows("""
                         SELECT la, kpi, CAST(baseline_date AS VARCHAR), baseline_value, CAST(target_date AS VARCHAR),
                                target_value, polarity, tolerance, source
-                        FROM kpi_targets ORDER BY kpi, la NULLS FIRST"""));
-        assertEquals(list(null, 1L), row("SELECT la, count FROM data_quality WHERE warning = 'bad_target'"));
-        // The LA's own row wins over the row for every LA.
+                        FROM kpi_targets ORDER BY kpi, la"""));
+        assertEquals(list("TESTSHIRE", 1L), row("SELECT la, count FROM data_quality WHERE warning = 'bad_target'"));
         assertEquals(list(10.5, 8.5), row("""
                 SELECT baseline_value, target_value FROM kpi_targets_by_la
                 WHERE la = 'TESTSHIRE' AND kpi = 'childrens_homes_share'"""));
@@ -220,18 +218,22 @@ class ReferenceDataTest {
                 rows("""
                         SELECT kpi, value, children, looked_after FROM kpi_month
                         WHERE period_end = DATE '2021-11-30' ORDER BY kpi"""));
-        assertEquals(list("2021-08-31", 79.0, 83.0, "up", 1.0, "targets.csv"), row("""
-                SELECT CAST(target_date AS VARCHAR), baseline_value, target_value, polarity, tolerance, target_source
+        // The baseline is TESTSHIRE's own fostering share on the baseline date, 30 June 2021 (80.0), not the
+        // 79 the file states.
+        assertEquals(list("2021-08-31", 80.0, 79.0, "data", 83.0, "up", 1.0, "targets.csv"), row("""
+                SELECT CAST(target_date AS VARCHAR), baseline_value, stated_baseline_value, baseline_source,
+                       target_value, polarity, tolerance, target_source
                 FROM kpi_month WHERE kpi = 'fostering_share' AND period_end = DATE '2021-04-30'"""));
     }
 
     @Test
     void trajectoryAndRagForAKpiWhereUpIsBetter() {
-        // 79 at 30/06/2021 to 83 at 31/08/2021 (62 days): halfway (31/07, 31 days) is 81; the value is 80.
+        // From the LA's own 80.0 at 30/06/2021 to 83 at 31/08/2021 (62 days): halfway (31/07, 31 days) is
+        // 81.5; the value is 80.
         assertEquals(List.of(
-                list(80.0, 79.0, "green"),   // before the baseline: held at the baseline
-                list(80.0, 79.0, "green"),   // at the baseline
-                list(80.0, 81.0, "amber"),   // halfway: worse by exactly the tolerance (1 point)
+                list(80.0, 80.0, "green"),   // before the baseline: held at the baseline
+                list(80.0, 80.0, "green"),   // at the baseline
+                list(80.0, 81.5, "red"),     // halfway: worse by 1.5, more than the tolerance (1 point)
                 list(80.0, 83.0, "red"),     // at the target: worse by 3
                 list(81.8, 83.0, "red")),    // after the target: held at the target, worse by 1.2
                 kpi("fostering_share", "2021-04-30", "2021-06-30", "2021-07-31", "2021-08-31", "2021-10-31"));
@@ -239,15 +241,16 @@ class ReferenceDataTest {
 
     @Test
     void trajectoryAndRagForKpisWhereDownIsBetter() {
-        // With parents: 12 to 8 over the same dates; the value is 10 (9.1 in October).
+        // With parents: from the LA's own 10.0 at 30/06/2021 (the file states 12) to 8 over the same dates.
         assertEquals(List.of(
-                list(10.0, 12.0, "green"),   // better than the trajectory
-                list(10.0, 10.0, "green"),   // halfway, exactly on the trajectory
+                list(10.0, 10.0, "green"),   // at the baseline, on the trajectory
+                list(10.0, 9.0, "amber"),    // halfway: worse by exactly the tolerance
                 list(10.0, 8.0, "red"),      // at the target, worse by 2
                 list(9.1, 8.0, "red")),      // after the target, worse by 1.1
                 kpi("with_parents_share", "2021-06-30", "2021-07-31", "2021-08-31", "2021-10-31"));
-        // Children's homes, the LA's own target 10.5 to 8.5: halfway 9.5 against 10 is worse by 0.5.
-        assertEquals(List.of(list(10.0, 10.5, "green"), list(10.0, 9.5, "amber"), list(10.0, 8.5, "red"),
+        // Children's homes, the LA's own target row (8.5), from its own 10.0: halfway 9.25 -> 9.3 against 10,
+        // worse by 0.7.
+        assertEquals(List.of(list(10.0, 10.0, "green"), list(10.0, 9.3, "amber"), list(10.0, 8.5, "red"),
                         list(10.0, 8.5, "red")),
                 kpi("childrens_homes_share", "2021-06-30", "2021-07-31", "2021-08-31", "2022-03-31"));
     }
@@ -256,8 +259,8 @@ class ReferenceDataTest {
     void kpiStatusSaysWhichKpisAreNotLoadedYet() {
         List<List<Object>> status = rows("SELECT kpi, loaded, target_source FROM kpi_status WHERE la = 'TESTSHIRE' ORDER BY position");
         assertEquals(List.of(list("with_parents_share", true, "targets.csv"), list("fostering_share", true, "targets.csv"),
-                list("step_down_started", false, "default"), list("childrens_homes_share", true, "targets.csv"),
-                list("block_supported_high_priority_share", false, "default")), status);
+                list("step_down_started", false, null), list("childrens_homes_share", true, "targets.csv"),
+                list("block_supported_high_priority_share", false, null)), status);
         String reason = (String) row("SELECT reason FROM kpi_status WHERE kpi = 'step_down_started'").get(0);
         assertTrue(reason.startsWith("not loaded yet: needs placement requests"), reason);
         assertEquals(0, rows("SELECT * FROM kpi_month WHERE kpi IN ('step_down_started', 'block_supported_high_priority_share')").size());

@@ -78,11 +78,16 @@ class SharedDfeFilesTest {
                             SELECT neighbour_code, neighbour_name, closeness FROM statistical_neighbours
                             WHERE la_name = 'Lancashire' AND model = '2021' ORDER BY rank"""));
             // 2025 neighbours' rates: 54, 82, 81, 100, 117, 125, 89, 53, 77, 91: mean 86.9, median (82 + 89) / 2.
-            // Own rate: 1 child / 261,392 (ONS 2024) = 0.0, lowest of 151 LAs with a published 2025 rate.
-            assertEquals(List.of(list(0.0, 65.0, 67.0, "North West", 90.0, 86.9, 85.5, 10L, "2025", 1, 151, "A")),
+            // Own rate: 1 child / 261,392 (ONS 2024) = 0.0, against DfE's published 1,699 children and 65 for
+            // Lancashire: far outside the margin, so it is ranked on DfE's 65, not on 0.0 (which would be the
+            // lowest of 151). 67 of the other 150 LAs with a published 2025 rate are below 65: rank 68 of 151,
+            // position 67 / 151 = 0.44, band B.
+            assertEquals(List.of(list(0.0, 65.0, 67.0, "North West", 90.0, 86.9, 85.5, 10L, "2025", 68, 151, "B",
+                            1L, 1699L, "differs", "published")),
                     rows(warehouse, """
                             SELECT la_rate, dfe_la_rate, england_rate, region, region_rate, sn_mean, sn_median, sn_count,
-                                   sn_model, rank, las_ranked, quartile_band
+                                   sn_model, rank, las_ranked, quartile_band, la_children, dfe_la_children, dfe_check,
+                                   ranked_on
                             FROM benchmark_comparison WHERE la = 'Lancashire' AND measure = 'looked_after_31_march'"""));
             // DfE's files as they come raise no reference warnings.
             assertEquals(List.of(), rows(warehouse,

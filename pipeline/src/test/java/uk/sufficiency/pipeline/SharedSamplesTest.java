@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.sufficiency.warehouse.Warehouse;
+import uk.sufficiency.warehouse.figures.FigureCatalogue;
 
 /**
  * The public synthetic 903 samples in ../shared/data/ssda903. Expected figures come from
@@ -74,10 +75,27 @@ class SharedSamplesTest {
         }
     }
 
+    /** The sample's files and DfE's published rates and ONS populations, linked into one input folder. */
+    private Path withDfeFiles(Path sample) throws Exception {
+        Path dfe = Path.of(System.getProperty("shared.dir", "../shared"), "data", "dfe");
+        assumeTrue(Files.isDirectory(dfe), "../shared/data/dfe is absent: sample test skipped");
+        Path input = Files.createDirectories(temp.resolve("sample-and-dfe"));
+        try (var files = Files.list(sample)) {
+            for (Path file : files.toList()) {
+                Files.createSymbolicLink(input.resolve(file.getFileName()), file.toAbsolutePath());
+            }
+        }
+        for (String name : List.of("cla_number_and_rate_per_10k_children.csv",
+                "ons_mid-year_population_estimates_2012_to_2024.csv")) {
+            Files.createSymbolicLink(input.resolve(name), dfe.toAbsolutePath().resolve(name));
+        }
+        return input;
+    }
+
     @Test
-    void sfRegionalSampleThreePooledLas() {
+    void sfRegionalSampleThreePooledLas() throws Exception {
         RunSummary[] summary = new RunSummary[1];
-        try (Warehouse warehouse = run(sample("sf-regional-sample"), null, summary)) {
+        try (Warehouse warehouse = run(withDfeFiles(sample("sf-regional-sample")), null, summary)) {
             assertEquals(List.of(List.of(2017, 176L, 27L, 0L), List.of(2018, 147L, 56L, 86L), List.of(2019, 96L, 6L, 57L),
                     List.of(2020, 52L, 4L, 41L), List.of(2021, 32L, 0L, 20L)), yearly(warehouse, "Bromley"));
             assertEquals(List.of(List.of(2017, 113L, 17L, 0L), List.of(2018, 112L, 28L, 35L), List.of(2019, 70L, 0L, 45L),
@@ -95,6 +113,41 @@ class SharedSamplesTest {
             assertEquals(387L, summary[0].warningsByType().get("no_header"));
             assertEquals(Map.of("closed_at_next", 40L, "closed_at_year_end", 24L), pairs(warehouse,
                     "SELECT repair, count(*) FROM episodes WHERE repair IS NOT NULL GROUP BY 1"));
+            // Issue 11: Bromley at 31 March 2021 is 32 children, 32 / 73,175 (ONS 2020) = 4.4 per 10,000,
+            // against DfE's published 341 and 47: the sample is not Bromley's whole return. Flagged, and ranked
+            // on DfE's 47: 26 of the other 149 LAs with a published 2021 rate are lower, rank 27 of 150, band A
+            // (26 / 150 = 0.17), not "rank 1 of 150" on the warehouse's 4.4.
+            assertEquals(List.of(List.of(32L, 4.4, 341L, 47.0, "differs", "published", 27, 150, "A")),
+                    warehouse.query("""
+                            SELECT la_children, la_rate, dfe_la_children, dfe_la_rate, dfe_check, ranked_on, rank,
+                                   las_ranked, quartile_band
+                            FROM benchmark_comparison
+                            WHERE la = 'Bromley' AND year = 2021 AND measure = 'looked_after_31_march'""")
+                            .stream().map(r -> List.copyOf(r.values())).toList());
+            // Who they are at 31 March 2021 (tools/reference/reference_figures.py): ethnic groups, and section 20
+            // by the strategy's age bands and by kind of home.
+            assertEquals(Map.of("White", 10L, "Mixed or multiple ethnic groups", 7L, "Asian or Asian British", 5L,
+                            "Black, African, Caribbean or Black British", 4L, "Other ethnic group", 3L,
+                            "Refused or information not yet obtained", 3L),
+                    pairs(warehouse, """
+                            SELECT coalesce(g.ethnic_group, 'Not recorded'), count(*) FROM cla_month_end c
+                            LEFT JOIN child_ethnic_group g USING (la, child)
+                            WHERE c.la = 'Bromley' AND c.month_end = DATE '2021-03-31' GROUP BY 1"""));
+            assertEquals(Map.of("White", 46L, "Mixed or multiple ethnic groups", 28L, "Asian or Asian British", 28L,
+                            "Black, African, Caribbean or Black British", 18L, "Other ethnic group", 15L,
+                            "Refused or information not yet obtained", 11L, "Not recorded", 1L),
+                    pairs(warehouse, """
+                            SELECT coalesce(g.ethnic_group, 'Not recorded'), count(*) FROM cla_month_end c
+                            LEFT JOIN child_ethnic_group g USING (la, child)
+                            WHERE c.la = 'Bromley' AND c.month_end = DATE '2018-03-31' GROUP BY 1"""));
+            assertEquals(Map.of("6-10", 8L, "11-13", 9L, "14-15", 3L, "16-17", 4L), pairs(warehouse, """
+                    SELECT age_group, children FROM (%s) WHERE la = 'Southwark' AND month_end = DATE '2018-03-31'
+                      AND children > 0""".formatted(FigureCatalogue.get("section20-age-group").sql())));
+            assertEquals(Map.of("foster_ifa", 6L, "foster_inhouse", 10L, "foster_kinship", 1L, "home_agency", 1L,
+                            "other_residential", 1L, "residential_school", 1L, "supported", 2L, "with_parents", 2L),
+                    pairs(warehouse, """
+                            SELECT category, children FROM (%s) WHERE la = 'Southwark' AND month_end = DATE '2018-03-31'
+                            """.formatted(FigureCatalogue.get("section20-category").sql())));
         }
     }
 

@@ -11,6 +11,8 @@ public enum FactTable {
             + "legal_status VARCHAR, placement VARCHAR, provider VARCHAR, category VARCHAR, year INTEGER, repair VARCHAR"),
     /** la, child, sex ({@code male}, {@code female}, {@code unknown}), dob (DATE, nullable). */
     CHILDREN("children", false, "la VARCHAR, child VARCHAR, sex VARCHAR, dob DATE"),
+    /** la, child, ethnic (the Header's ETHNIC code, upper-case; null when blank): a fact of its own, added later. */
+    CHILDREN_ETHNICITY("children_ethnicity", true, "la VARCHAR, child VARCHAR, ethnic VARCHAR"),
     /** la, first_year, last_year: the collection years the LA's returns cover (its data window). */
     LA_WINDOW("la_window", false, "la VARCHAR, first_year INTEGER, last_year INTEGER"),
     /** area (upper-case name or code), calendar_year, population_0_17. */

@@ -90,7 +90,7 @@ final class WarehouseViews {
                 RequestCapacityViews.CAPACITY_DEMAND,
                 LA_ALIASES, KPI_TARGETS_BY_LA, KPI_MONTH, KPI_STATUS,
                 CLA_CEASED_REASON.formatted(collectionYear("dec")),
-                FOSTERING_QUARTER, BENCHMARK_COMPARISON,
+                FOSTERING_QUARTER, BENCHMARK_COMPARISON, CHILD_ETHNIC_GROUP,
                 PlacementCostViews.MONTH_END, PlacementCostViews.MONTH_END_PROVIDER, PlacementCostViews.SPEND_MONTH, PlacementCostViews.SPEND_YEAR,
                 PlacementCostViews.AGE_BAND, PlacementCostViews.FEE_BANDS, PlacementCostViews.CHANGES,
                 PlacementCostViews.DATA_QUALITY,
@@ -118,26 +118,34 @@ final class WarehouseViews {
                 SELECT la, unnest([upper(area), upper(area_code_old), upper(area_code_new)]) AS alias FROM matched)
             WHERE alias IS NOT NULL""";
 
-    /** The target that applies to each LA and KPI: the LA's own row, else the row for every LA. */
+    /**
+     * The targets of each LA and KPI: the LA's own rows only (its name or any code of it), never a
+     * row for every LA or another council's. A snapshot written when the seed's targets were a
+     * default for every LA (la null) gives those to nobody.
+     */
     private static final String KPI_TARGETS_BY_LA = """
             CREATE VIEW kpi_targets_by_la AS
             SELECT la, kpi, baseline_date, baseline_value, target_date, target_value, polarity, tolerance, source
             FROM (SELECT l.la, t.kpi, t.baseline_date, t.baseline_value, t.target_date, t.target_value, t.polarity,
                          t.tolerance, t.source,
-                         row_number() OVER (PARTITION BY l.la, t.kpi ORDER BY t.la IS NULL) AS pick
+                         row_number() OVER (PARTITION BY l.la, t.kpi
+                                            ORDER BY upper(trim(t.la)) = upper(trim(l.la)) DESC, t.source DESC) AS pick
                   FROM (SELECT DISTINCT la FROM la_window) l
-                  JOIN kpi_targets t ON t.la IS NULL
-                    OR upper(trim(t.la)) IN (SELECT alias FROM la_aliases a WHERE a.la = l.la))
+                  JOIN kpi_targets t ON t.la IS NOT NULL
+                   AND upper(trim(t.la)) IN (SELECT alias FROM la_aliases a WHERE a.la = l.la))
             WHERE pick = 1""";
 
     /**
      * The strategy KPIs: the three the 903 gives at every month end of the window, step-down into
      * fostering placements started at 31 March of each year of the window (from placement requests)
      * and the block supported high-priority share at each capacity date: value (one decimal), the
-     * straight-line trajectory from baseline to target (held at the baseline before the baseline date
-     * and at the target after the target date, one decimal) and RAG with polarity, from the published
-     * (rounded) figures: green at or better than the trajectory, amber worse by no more than the
-     * tolerance, red otherwise.
+     * baseline, the straight-line trajectory from baseline to target (held at the baseline before the
+     * baseline date and at the target after the target date, one decimal) and RAG with polarity, from
+     * the published (rounded) figures: green at or better than the trajectory, amber worse by no more
+     * than the tolerance, red otherwise. The baseline is the LA's own value at its last period on or
+     * before the baseline date, computed from its data; only when the data does not reach back that
+     * far is it the baseline the targets file states. An LA without a target for a KPI gets its series
+     * with no baseline, trajectory or RAG.
      */
     private static final String KPI_MONTH = """
             CREATE VIEW kpi_month AS
@@ -163,10 +171,27 @@ final class WarehouseViews {
                 UNION ALL  -- at each capacity date: high-priority young people of the occupied block beds
                 SELECT la, date, 'block_supported_high_priority_share', occupied_high, occupied FROM capacity
                 WHERE provision = 'block_supported_beds' AND occupied > 0 AND la IN (SELECT la FROM la_window)),
+            measured AS (
+                SELECT la, kpi, period_end, children, looked_after,
+                       CASE WHEN kpi = 'step_down_started' THEN CAST(children AS DOUBLE)
+                            WHEN looked_after > 0 THEN round(100.0 * children / looked_after, 1) END AS value
+                FROM series),
+            own_baseline AS (  -- the LA's own value at its last period on or before the baseline date
+                SELECT la, kpi, value, children, looked_after
+                FROM (SELECT m.la, m.kpi, m.value, m.children, m.looked_after,
+                             row_number() OVER (PARTITION BY m.la, m.kpi ORDER BY m.period_end DESC) AS pick
+                      FROM measured m JOIN kpi_targets_by_la t ON t.la = m.la AND t.kpi = m.kpi
+                      WHERE m.period_end <= t.baseline_date AND m.value IS NOT NULL)
+                WHERE pick = 1),
+            targets AS (
+                SELECT t.la, t.kpi, t.baseline_date, coalesce(b.value, t.baseline_value) AS baseline_value,
+                       t.baseline_value AS stated_baseline_value,
+                       CASE WHEN b.value IS NOT NULL THEN 'data' ELSE 'targets file' END AS baseline_source,
+                       b.children AS baseline_children, b.looked_after AS baseline_looked_after,
+                       t.target_value, t.target_date, t.polarity, t.tolerance, t.source
+                FROM kpi_targets_by_la t LEFT JOIN own_baseline b USING (la, kpi)),
             valued AS (
-                SELECT s.la, s.kpi, s.period_end,
-                       CASE WHEN s.kpi = 'step_down_started' THEN CAST(s.children AS DOUBLE)
-                            WHEN s.looked_after > 0 THEN round(100.0 * s.children / s.looked_after, 1) END AS value,
+                SELECT s.la, s.kpi, s.period_end, s.value,
                        t.baseline_value, t.target_value, t.target_date,
                        round(CASE WHEN t.kpi IS NULL THEN NULL
                                   WHEN s.period_end <= t.baseline_date THEN t.baseline_value
@@ -174,14 +199,17 @@ final class WarehouseViews {
                                   ELSE t.baseline_value + (t.target_value - t.baseline_value)
                                        * date_diff('day', t.baseline_date, s.period_end)
                                        / date_diff('day', t.baseline_date, t.target_date) END, 1) AS trajectory_value,
-                       t.baseline_date, t.polarity, t.tolerance, s.children, s.looked_after, t.source AS target_source
-                FROM series s LEFT JOIN kpi_targets_by_la t ON t.la = s.la AND t.kpi = s.kpi)
+                       t.baseline_date, t.polarity, t.tolerance, s.children, s.looked_after, t.source AS target_source,
+                       t.stated_baseline_value, t.baseline_source, t.baseline_children, t.baseline_looked_after
+                FROM measured s LEFT JOIN targets t ON t.la = s.la AND t.kpi = s.kpi)
             SELECT la, kpi, period_end, value, baseline_value, target_value, target_date, trajectory_value,
                    CASE WHEN value IS NULL OR trajectory_value IS NULL THEN NULL
                         WHEN better >= 0 THEN 'green'
                         WHEN better >= -tolerance THEN 'amber'
                         ELSE 'red' END AS rag,
-                   baseline_date, polarity, tolerance, children, looked_after, target_source
+                   baseline_date, polarity, tolerance, children, looked_after, target_source,
+                   stated_baseline_value, baseline_source, baseline_children, baseline_looked_after,
+                   round(value - baseline_value, 1) AS impact_since_baseline
             FROM (SELECT *, round(CASE WHEN polarity = 'down' THEN trajectory_value - value
                                        ELSE value - trajectory_value END, 6) AS better
                   FROM valued)""";
@@ -242,6 +270,26 @@ final class WarehouseViews {
             GROUP BY c.la, c.year, c.rec""";
 
     /**
+     * Each child's ethnic group from the Header's ETHNIC code, in the main groups of DfE's children
+     * looked after statistics (the 903 code set: Chinese, CHNE, is counted with any other ethnic
+     * group, as DfE's tables do); a code outside the set, or none, is "Not recorded". A child without
+     * a Header row has no row here: figures count it as "Not recorded" too.
+     */
+    private static final String CHILD_ETHNIC_GROUP = """
+            CREATE VIEW child_ethnic_group AS
+            WITH groups(ethnic_group, ethnic_group_order, codes) AS (VALUES
+                ('White', 1, ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM']),
+                ('Mixed or multiple ethnic groups', 2, ['MWBC', 'MWBA', 'MWAS', 'MOTH']),
+                ('Asian or Asian British', 3, ['AIND', 'APKN', 'ABAN', 'AOTH']),
+                ('Black, African, Caribbean or Black British', 4, ['BCRB', 'BAFR', 'BOTH']),
+                ('Other ethnic group', 5, ['CHNE', 'OOTH']),
+                ('Refused or information not yet obtained', 6, ['REFU', 'NOBT'])),
+            codes AS (SELECT unnest(codes) AS ethnic, ethnic_group, ethnic_group_order FROM groups)
+            SELECT c.la, c.child, c.ethnic, coalesce(g.ethnic_group, 'Not recorded') AS ethnic_group,
+                   coalesce(g.ethnic_group_order, 7) AS ethnic_group_order
+            FROM children_ethnicity c LEFT JOIN codes g ON g.ethnic = c.ethnic""";
+
+    /**
      * In-house against IFA non-connected foster placements (counting-rules §8) by age band at each
      * quarter end of the window, the IFA share, and kinship placements; {@code All} totals the bands.
      */
@@ -281,13 +329,20 @@ final class WarehouseViews {
      * Each LA and year of the warehouse against England, its region and its statistical neighbours
      * (mean and median, latest model that lists it), with its rank among all LAs (1 = lowest rate)
      * and quartile band by polarity. The LA's own rate is the warehouse's; the others are published.
+     * The LA's own count and rate are checked against DfE's published figures for it: they differ
+     * when the count is off by more than 5% of DfE's count and by more than 5 children, or the rate by
+     * more than 5% of DfE's rate and by more than 1 per 10,000 (DfE publishes whole-number rates; the
+     * LA's own extract differs from its final return by a few late amendments), and a figure that
+     * differs is ranked on DfE's rate.
      */
     private static final String BENCHMARK_COMPARISON = """
             CREATE VIEW benchmark_comparison AS
             WITH measures(measure, polarity) AS (VALUES
                 ('looked_after_31_march', 'down'), ('started', 'none'), ('ceased', 'none')),
-            own AS MATERIALIZED (
+            own_counted AS (
                 SELECT y.la, y.year, m.measure, m.polarity,
+                       CASE m.measure WHEN 'looked_after_31_march' THEN y.looked_after_31_march
+                                      WHEN 'started' THEN y.started ELSE y.ceased END AS la_children,
                        CASE WHEN m.measure = 'looked_after_31_march' THEN y.rate_per_10000
                             WHEN y.population_0_17 > 0 THEN round(
                                 CASE m.measure WHEN 'started' THEN y.started ELSE y.ceased END * 10000.0
@@ -296,7 +351,7 @@ final class WarehouseViews {
             aliases AS MATERIALIZED (SELECT la, alias FROM la_aliases),
             la_rows AS MATERIALIZED (
                 SELECT row_number() OVER () AS id, area, area_code_old, area_code_new, region, year, measure,
-                       rate_per_10000
+                       rate_per_10000, children
                 FROM benchmark_rates WHERE area_type = 'la'),
             row_keys AS MATERIALIZED (
                 SELECT DISTINCT id, key
@@ -305,11 +360,26 @@ final class WarehouseViews {
             own_ids AS MATERIALIZED (
                 SELECT DISTINCT a.la, k.id FROM aliases a JOIN row_keys k ON k.key = a.alias),
             own_rows AS (
-                SELECT o.la, r.year, r.measure, r.region, r.rate_per_10000 FROM own_ids o JOIN la_rows r USING (id)),
+                SELECT o.la, r.year, r.measure, r.region, r.rate_per_10000, r.children
+                FROM own_ids o JOIN la_rows r USING (id)),
             la_region AS (
                 SELECT la, arg_max(region, year) AS region FROM own_rows WHERE region IS NOT NULL GROUP BY la),
             dfe_own AS (
-                SELECT la, year, measure, max(rate_per_10000) AS dfe_rate FROM own_rows GROUP BY ALL),
+                SELECT la, year, measure, max(rate_per_10000) AS dfe_rate, max(children) AS dfe_children
+                FROM own_rows GROUP BY ALL),
+            own AS MATERIALIZED (  -- checked against DfE's published figure for the LA
+                SELECT o.*, d.dfe_rate, d.dfe_children,
+                       CASE WHEN d.dfe_rate IS NULL AND d.dfe_children IS NULL THEN NULL
+                            WHEN abs(o.la_children - d.dfe_children) > greatest(0.05 * d.dfe_children, 5)
+                              OR abs(o.la_rate - d.dfe_rate) > greatest(0.05 * d.dfe_rate, 1) THEN 'differs'
+                            ELSE 'agrees' END AS dfe_check
+                FROM own_counted o LEFT JOIN dfe_own d USING (la, year, measure)),
+            ranked AS (  -- a figure that differs from DfE's is ranked on DfE's
+                SELECT *, CASE WHEN dfe_check = 'differs' AND dfe_rate IS NOT NULL THEN dfe_rate
+                               ELSE la_rate END AS rank_rate,
+                          CASE WHEN dfe_check = 'differs' AND dfe_rate IS NOT NULL THEN 'published'
+                               WHEN la_rate IS NOT NULL THEN 'warehouse' END AS ranked_on
+                FROM own),
             england AS (
                 SELECT year, measure, max(rate_per_10000) AS rate FROM benchmark_rates
                 WHERE area_type = 'england' GROUP BY ALL),
@@ -342,15 +412,15 @@ final class WarehouseViews {
                 FROM sn_rates GROUP BY ALL),
             positions AS (
                 SELECT o.la, o.year, o.measure, count(*) + 1 AS las_ranked,
-                       count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) + 1 AS rank,
-                       CASE WHEN o.polarity = 'up' THEN count(*) FILTER (WHERE r.rate_per_10000 > o.la_rate)
-                            ELSE count(*) FILTER (WHERE r.rate_per_10000 < o.la_rate) END AS better_placed
-                FROM own o
+                       count(*) FILTER (WHERE r.rate_per_10000 < o.rank_rate) + 1 AS rank,
+                       CASE WHEN o.polarity = 'up' THEN count(*) FILTER (WHERE r.rate_per_10000 > o.rank_rate)
+                            ELSE count(*) FILTER (WHERE r.rate_per_10000 < o.rank_rate) END AS better_placed
+                FROM ranked o
                 JOIN la_rows r ON r.year = o.year AND r.measure = o.measure AND r.rate_per_10000 IS NOT NULL
                 LEFT JOIN own_ids x ON x.la = o.la AND x.id = r.id
-                WHERE o.la_rate IS NOT NULL AND x.id IS NULL
+                WHERE o.rank_rate IS NOT NULL AND x.id IS NULL
                 GROUP BY o.la, o.year, o.measure, o.polarity)
-            SELECT o.la, o.year, o.measure, o.polarity, o.la_rate, d.dfe_rate AS dfe_la_rate,
+            SELECT o.la, o.year, o.measure, o.polarity, o.la_rate, o.dfe_rate AS dfe_la_rate,
                    e.rate AS england_rate, lr.region, rg.rate AS region_rate,
                    s.sn_mean, s.sn_median, coalesce(s.sn_count, 0) AS sn_count, m.model AS sn_model,
                    p.rate AS sn_published_rate,
@@ -359,9 +429,11 @@ final class WarehouseViews {
                         WHEN pos.better_placed / pos.las_ranked < 0.25 THEN 'A'
                         WHEN pos.better_placed / pos.las_ranked < 0.5 THEN 'B'
                         WHEN pos.better_placed / pos.las_ranked < 0.75 THEN 'C'
-                        ELSE 'D' END AS quartile_band
-            FROM own o
-            LEFT JOIN dfe_own d USING (la, year, measure)
+                        ELSE 'D' END AS quartile_band,
+                   o.la_children, o.dfe_children AS dfe_la_children, o.dfe_check,
+                   o.la_children - o.dfe_children AS children_difference,
+                   round(o.la_rate - o.dfe_rate, 1) AS rate_difference, o.ranked_on
+            FROM ranked o
             LEFT JOIN england e ON e.year = o.year AND e.measure = o.measure
             LEFT JOIN la_region lr ON lr.la = o.la
             LEFT JOIN regions rg ON rg.region_key = upper(lr.region) AND rg.year = o.year AND rg.measure = o.measure

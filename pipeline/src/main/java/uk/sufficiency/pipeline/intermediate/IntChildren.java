@@ -14,7 +14,8 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * One Header row per child (counting-rules §3: keyed by (LA, CHILD), the latest return wins) with
- * sex decoded (§2: 1/M male, 2/F female, else unknown) and DOB typed. Output: la, child, sex, dob.
+ * sex decoded (§2: 1/M male, 2/F female, else unknown), DOB typed and ETHNIC as a code (upper-case,
+ * spaces removed, blank null). Output: la, child, sex, dob, ethnic.
  * Lines that cannot be used (misread, blank CHILD, no LA) are left out here and reported as
  * warnings from {@link #typed}'s rows (§4: never silently dropped).
  */
@@ -22,12 +23,13 @@ public final class IntChildren {
     private IntChildren() {
     }
 
-    /** Every staged Header line typed: la, child, sex, dob, year, file, line, fields_ok. */
+    /** Every staged Header line typed: la, child, sex, dob, ethnic, year, file, line, fields_ok. */
     public static Dataset<Row> typed(Dataset<Row> stagedHeaders, String defaultLa) {
         // A misread line's LA may be shifted text: it is put under --la (null without it), never a new LA.
         Column la = OperationalValues.la(defaultLa);
         Column child = trim(col("CHILD"));
         Column sexCode = Codes903.normalised(col("SEX"));
+        Column ethnic = Codes903.normalised(col("ETHNIC"));
         Column year = coalesce(ReturnYear.of(col("YEAR")), col("name_year"));
         return stagedHeaders.select(
                 la.as("la"),
@@ -35,6 +37,7 @@ public final class IntChildren {
                 when(sexCode.isin("1", "M"), lit("male")).when(sexCode.isin("2", "F"), lit("female"))
                         .otherwise(lit("unknown")).as("sex"),
                 Dates903.parse(col("DOB")).as("dob"),
+                when(ethnic.notEqual(""), ethnic).as("ethnic"),
                 year.as("year"), col("file"), col("line"), col("fields_ok"));
     }
 
@@ -44,6 +47,6 @@ public final class IntChildren {
         return typed.where(col("la").isNotNull().and(col("child").isNotNull()).and(col("fields_ok")))
                 .withColumn("copy", row_number().over(latestFirst))
                 .where(col("copy").equalTo(1))
-                .select(col("la"), col("child"), col("sex"), col("dob"));
+                .select(col("la"), col("child"), col("sex"), col("dob"), col("ethnic"));
     }
 }

@@ -15,4 +15,9 @@ public final class DimChildren {
         return children.select(col("la"), Pseudonym.of(secret, col("la"), col("child")).as("child"),
                 col("sex"), col("dob"));
     }
+
+    /** Each pseudonymised child's ETHNIC code as the Header gives it (null when blank), for the ethnicity figures. */
+    public static Dataset<Row> ethnicity(Dataset<Row> children, String secret) {
+        return children.select(col("la"), Pseudonym.of(secret, col("la"), col("child")).as("child"), col("ethnic"));
+    }
 }

@@ -49,7 +49,7 @@ public enum SourceTable {
     /** Strategy targets (inputs.md §5), optionally per LA and with a RAG tolerance. */
     KPI_TARGETS("kpi targets", Set.of("TARGET_VALUE"),
             List.of("KPI", "BASELINE_DATE", "BASELINE_VALUE", "TARGET_DATE", "TARGET_VALUE", "POLARITY"),
-            List.of("TOLERANCE")),
+            List.of("TOLERANCE", "SOURCE")),
     /** Placement search referrals (inputs.md §3), recognised by REQUEST_TYPE. */
     PLACEMENT_REQUESTS("placement requests", Set.of("REQUEST_TYPE"),
             List.of("REQUEST_ID", "CHILD", "RECEIVED", "REQUEST_TYPE", "SEARCHES", "OUTCOME"),

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Writes deterministic synthetic SSDA903 returns (episodes and header per collection year), a
  * population file and, for the demo county, a benchmarks file of the published rates it is
- * compared with ({@link BenchmarksFile}), for demonstrations and tests without real children's data.
+ * compared with ({@link BenchmarksFile}) and its strategy targets ({@link TargetsFile}), for demonstrations and tests without real children's data.
  * A single LA (the demo county, unpooled) also gets the files its finance and placement-finding
  * systems would export about the same children: placement costs, placement requests and capacity
  * ({@link CountyFiles}); pooled extracts stay 903 returns, population and benchmarks only.
@@ -62,6 +62,7 @@ public final class SyntheticReturns {
         }
         files.add(PopulationFile.write(options, las));
         files.add(BenchmarksFile.write(options, las.get(0)));
+        files.add(TargetsFile.write(options, las.get(0)));
         if (countyFiles) {
             // split after the LAs' streams, so the returns do not depend on these files
             files.addAll(CountyFiles.write(options, demoChildren, seeds.split()));

@@ -66,7 +66,7 @@ class SyntheticReturnsTest {
         GeneratedSummary first = SyntheticReturns.write(new GeneratorOptions(out.resolve("a"), 2, 2, 7, 2022));
         GeneratedSummary again = SyntheticReturns.write(new GeneratorOptions(out.resolve("b"), 2, 2, 7, 2022));
         GeneratedSummary other = SyntheticReturns.write(new GeneratorOptions(out.resolve("c"), 2, 2, 8, 2022));
-        assertEquals(6, first.files().size());
+        assertEquals(7, first.files().size());
         for (int i = 0; i < first.files().size(); i++) {
             assertEquals(-1, Files.mismatch(first.files().get(i), again.files().get(i)), first.files().get(i).toString());
         }
@@ -80,7 +80,7 @@ class SyntheticReturnsTest {
         assertEquals(List.of(out.resolve("episodes_2021.csv"), out.resolve("header_2021.csv"),
                 out.resolve("episodes_2022.csv"), out.resolve("header_2022.csv"),
                 out.resolve("episodes_2023.csv"), out.resolve("header_2023.csv"), out.resolve("population.csv"),
-                out.resolve("benchmarks.csv")),
+                out.resolve("benchmarks.csv"), out.resolve("kpi_targets.csv")),
                 pooled.summary.files());
         long episodeRows = 0;
         long headerRows = 0;
@@ -110,7 +110,7 @@ class SyntheticReturnsTest {
         assertEquals(List.of("Demo County"), summary.laNames());
         assertEquals(List.of(out.resolve("2023/episodes_2023.csv"), out.resolve("2023/header_2023.csv"),
                 out.resolve("2024/episodes_2024.csv"), out.resolve("2024/header_2024.csv"), out.resolve("population.csv"),
-                out.resolve("benchmarks.csv"), out.resolve("placement_costs.csv"), out.resolve("placement_requests.csv"),
+                out.resolve("benchmarks.csv"), out.resolve("kpi_targets.csv"), out.resolve("placement_costs.csv"), out.resolve("placement_requests.csv"),
                 out.resolve("capacity.csv")),
                 summary.files());
         assertEquals(List.of("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
@@ -165,6 +165,20 @@ class SyntheticReturnsTest {
         assertEquals(1 + 13 * 4, pooledLines.size());
         assertTrue(pooledLines.stream().skip(1).allMatch(l -> l.startsWith("England,") || l.startsWith("North West,")
                 || l.startsWith("Demo County,")), pooledLines.toString());
+    }
+
+    @Test
+    void targetsAreLancashiresStrategyKpisForTheDemoCountyOnly() throws IOException {
+        // Seed 004 section 5: baselines (March 2020) 15.5%, 62.3%, 6 a year, 9.1%, 53%; targets 13.5%,
+        // 70%, 10 a year, 8.3%, 60%, all by 2024. Every row names the demo county, so a pooled LA has none.
+        String source = ",1,Lancashire CLA Sufficiency Strategy 2021-2024: section 5";
+        assertEquals(List.of("LA,KPI,BASELINE_DATE,BASELINE_VALUE,TARGET_DATE,TARGET_VALUE,POLARITY,TOLERANCE,SOURCE",
+                "Demo County,with_parents_share,31/03/2020,15.5,31/03/2024,13.5,down" + source,
+                "Demo County,fostering_share,31/03/2020,62.3,31/03/2024,70,up" + source,
+                "Demo County,step_down_started,31/03/2020,6,31/03/2024,10,up" + source,
+                "Demo County,childrens_homes_share,31/03/2020,9.1,31/03/2024,8.3,down" + source,
+                "Demo County,block_supported_high_priority_share,31/03/2020,53,31/03/2024,60,up" + source),
+                Files.readAllLines(pooled.options.outDir().resolve("kpi_targets.csv")));
     }
 
     private static List<String> yearRows(List<String> lines, String year) {

@@ -89,22 +89,86 @@ public final class FigureCatalogue {
                         count("children", "Children")), "month_end, " + AGE_BAND_ORDER));
         add(new Figure("section20-category", "Children looked after under section 20 at 31 March, by placement category",
                 """
-                SELECT la, month_end, category, count(*) AS children FROM cla_month_end
-                WHERE legal_status = 'V2' AND month(month_end) = 3 GROUP BY ALL""",
+                SELECT la, month_end, category, count(*) AS children,
+                       round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY la, month_end), 1) AS share
+                FROM cla_month_end WHERE legal_status = 'V2' AND month(month_end) = 3
+                GROUP BY la, month_end, category""",
                 List.of(periodDate("month_end", "31 March"), section20(dimension("category", "Placement category")),
-                        count("children", "Children"))));
+                        count("children", "Children"), derived("share", "% of section 20 children", "children"))));
+        add(atThirtyFirstMarch("cla-sex-31-march", "Children looked after at 31 March, by sex",
+                "SELECT * FROM cla_month_end", "sex", "Sex", "sex"));
+        add(atThirtyFirstMarch("cla-age-band-31-march", "Children looked after at 31 March, by age band",
+                "SELECT * FROM cla_month_end", "age_band", "Age band", AGE_BAND_ORDER));
+        add(atThirtyFirstMarch("cla-ethnicity", "Children looked after at 31 March, by ethnic group", """
+                SELECT c.la, c.month_end, coalesce(g.ethnic_group, 'Not recorded') AS ethnic_group,
+                       coalesce(g.ethnic_group_order, 7) AS ethnic_group_order
+                FROM cla_month_end c LEFT JOIN child_ethnic_group g ON g.la = c.la AND g.child = c.child""",
+                "ethnic_group", "Ethnic group", "ethnic_group_order"));
+        add(new Figure("section20-age-group", "Children looked after under section 20 at 31 March, by the strategy's"
+                + " age bands", """
+                WITH s20 AS (
+                    SELECT la, month_end,
+                           CASE WHEN age IS NULL THEN 'Unknown' WHEN age <= 5 THEN '0-5' WHEN age <= 10 THEN '6-10'
+                                WHEN age <= 13 THEN '11-13' WHEN age <= 15 THEN '14-15' ELSE '16-17' END AS age_group
+                    FROM cla_month_end WHERE legal_status = 'V2' AND month(month_end) = 3),
+                cells AS (  -- every band at every 31 March, as the strategy's table; Unknown only when some child is
+                    SELECT m.la, m.month_end, g.age_group, g.age_group_order
+                    FROM month_ends m CROSS JOIN (VALUES ('0-5', 1), ('6-10', 2), ('11-13', 3), ('14-15', 4),
+                                                         ('16-17', 5)) g(age_group, age_group_order)
+                    WHERE month(m.month_end) = 3
+                    UNION ALL
+                    SELECT DISTINCT la, month_end, 'Unknown', 6 FROM s20 WHERE age_group = 'Unknown'),
+                counts AS (SELECT la, month_end, age_group, count(*) AS children FROM s20 GROUP BY ALL)
+                SELECT c.la, c.month_end, c.age_group, c.age_group_order, coalesce(n.children, 0) AS children,
+                       round(100.0 * coalesce(n.children, 0)
+                             / nullif(sum(coalesce(n.children, 0)) OVER (PARTITION BY c.la, c.month_end), 0), 1) AS share
+                FROM cells c LEFT JOIN counts n USING (la, month_end, age_group)""",
+                List.of(periodDate("month_end", "31 March"), section20(dimension("age_group", "Age")),
+                        count("children", "Children"), derived("share", "% of section 20 children", "children")),
+                "month_end, age_group_order"));
         for (String kpi : KPIS) {
             add(new Figure("kpi-" + kpi.replace('_', '-'), NAMES.get(kpi), """
                     SELECT la, period_end, value, trajectory_value, rag, children, looked_after, baseline_date,
-                           baseline_value, target_date, target_value, polarity, tolerance
+                           baseline_value, target_date, target_value, polarity, tolerance, impact_since_baseline,
+                           baseline_children, baseline_looked_after, baseline_source, stated_baseline_value,
+                           target_source
                     FROM kpi_month WHERE kpi = '%s'""".formatted(kpi),
-                    List.of(periodDate("period_end", "As at"), derived("value", "Value"),
-                            measure("trajectory_value", "Trajectory"), derived("rag", "RAG"),
+                    List.of(periodDate("period_end", "As at"), derived("value", "Value", "children", "looked_after"),
+                            derived("trajectory_value", "Trajectory", "baseline_children", "baseline_looked_after"),
+                            derived("rag", "RAG"),
                             count("children", "Children counted"), count("looked_after", "Children looked after"),
-                            measure("baseline_date", "Baseline date"), measure("baseline_value", "Baseline"),
+                            measure("baseline_date", "Baseline date"),
+                            derived("baseline_value", "Baseline", "baseline_children", "baseline_looked_after"),
                             measure("target_date", "Target date"), measure("target_value", "Target"),
-                            measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"))));
+                            measure("polarity", "Better when"), measure("tolerance", "Amber tolerance"),
+                            derived("impact_since_baseline", "Impact since the baseline"),
+                            count("baseline_children", "Baseline: children counted"),
+                            count("baseline_looked_after", "Baseline: children looked after"),
+                            measure("baseline_source", "Baseline from"),
+                            measure("stated_baseline_value", "Baseline the targets file states"),
+                            measure("target_source", "Target from"))));
         }
+        add(new Figure("kpi-summary", "Strategy KPIs: baseline, latest value, target and impact since the baseline", """
+                SELECT s.la, s.position, s.description, m.period_end, m.value, m.baseline_date, m.baseline_value,
+                       m.target_value, m.target_date, m.impact_since_baseline, m.rag, m.children, m.looked_after,
+                       m.baseline_children, m.baseline_looked_after, m.baseline_source,
+                       coalesce(s.target_source, 'no target set') AS target_source
+                FROM kpi_status s
+                LEFT JOIN (SELECT *, row_number() OVER (PARTITION BY la, kpi ORDER BY period_end DESC) AS pick
+                           FROM kpi_month WHERE value IS NOT NULL) m
+                       ON m.la = s.la AND m.kpi = s.kpi AND m.pick = 1
+                WHERE s.loaded""",
+                List.of(dimension("description", "Key performance indicator"),
+                        derived("baseline_value", "Baseline", "baseline_children", "baseline_looked_after"),
+                        measure("baseline_date", "Baseline date"),
+                        derived("value", "Current level", "children", "looked_after"),
+                        measure("period_end", "Current level as at"),
+                        measure("target_value", "Target"), measure("target_date", "Target date"),
+                        derived("impact_since_baseline", "Impact since the baseline"), derived("rag", "RAG"),
+                        measure("baseline_source", "Baseline from"), measure("target_source", "Target from"),
+                        count("children", "Children counted"), count("looked_after", "Children looked after"),
+                        count("baseline_children", "Baseline: children counted"),
+                        count("baseline_looked_after", "Baseline: children looked after")), "position"));
         add(new Figure("kpi-status", "Strategy KPIs: which can be measured from the loaded data", """
                 SELECT la, kpi, position, loaded, reason, description, target_source FROM kpi_status""",
                 List.of(dimension("kpi", "KPI"), measure("position", "Order"), measure("loaded", "Measured"),
@@ -116,7 +180,8 @@ public final class FigureCatalogue {
                     + ", against England, the region and statistical neighbours", """
                     SELECT b.la, b.year, y.%1$s AS children, b.la_rate, b.dfe_la_rate, b.england_rate, b.region,
                            b.region_rate, b.sn_mean, b.sn_median, b.sn_count, b.sn_model, b.sn_published_rate,
-                           b.rank, b.las_ranked, b.quartile_band
+                           b.rank, b.las_ranked, b.quartile_band, b.dfe_la_children, b.dfe_check,
+                           b.children_difference, b.rate_difference, b.ranked_on
                     FROM benchmark_comparison b JOIN cla_year y USING (la, year)
                     WHERE b.measure = '%2$s'""".formatted(count, measure),
                     List.of(periodYear("year", "Year to 31 March"), count("children", "Children"),
@@ -128,8 +193,24 @@ public final class FigureCatalogue {
                             measure("sn_count", "Neighbours with a rate"), measure("sn_model", "Neighbour model"),
                             measure("sn_published_rate", "Statistical neighbours (published average)"),
                             derived("rank", "Rank among LAs", "children"), measure("las_ranked", "LAs ranked"),
-                            derived("quartile_band", "Quartile band", "children"))));
+                            derived("quartile_band", "Quartile band", "children"),
+                            measure("dfe_la_children", "Children (DfE published)"),
+                            derived("dfe_check", "Against DfE's published figure", "children"),
+                            derived("children_difference", "Children: warehouse − DfE", "children"),
+                            derived("rate_difference", "Rate: warehouse − DfE", "children"),
+                            derived("ranked_on", "Ranked on", "children"))));
         }
+        add(new Figure("benchmark-dfe-differences", "Figures that differ from DfE's published figures for the LA", """
+                SELECT la, year, measure, la_children AS children, dfe_la_children, children_difference, la_rate,
+                       dfe_la_rate, rate_difference, ranked_on
+                FROM benchmark_comparison WHERE dfe_check = 'differs'""",
+                List.of(periodYear("year", "Year to 31 March"), dimension("measure", "Measure"),
+                        count("children", "Children (warehouse)"), measure("dfe_la_children", "Children (DfE published)"),
+                        derived("children_difference", "Children: warehouse − DfE", "children"),
+                        derived("la_rate", "Rate per 10,000 (warehouse)", "children"),
+                        measure("dfe_la_rate", "Rate per 10,000 (DfE published)"),
+                        derived("rate_difference", "Rate: warehouse − DfE", "children"),
+                        derived("ranked_on", "Ranked on", "children"))));
         add(new Figure("fostering-quarter", "Non-connected foster placements at each quarter end, in-house and IFA, by age",
                 """
                 SELECT la, quarter_end, age_group, age_group_order, inhouse, ifa, ifa_share, other_non_connected, kinship
@@ -155,6 +236,22 @@ public final class FigureCatalogue {
     }
 
     private FigureCatalogue() {
+    }
+
+    /**
+     * Children looked after at each 31 March by one column of {@code from} (a query with la, month_end,
+     * the column and {@code order}'s columns, one row per child), with each group's share of them.
+     */
+    private static Figure atThirtyFirstMarch(String id, String title, String from, String column, String label,
+                                             String order) {
+        return new Figure(id, title, """
+                SELECT la, month_end, %1$s, count(*) AS children,
+                       round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY la, month_end), 1) AS share,
+                       min(%2$s) AS group_order
+                FROM (%3$s) WHERE month(month_end) = 3 GROUP BY la, month_end, %1$s""".formatted(column, order, from),
+                List.of(periodDate("month_end", "31 March"), dimension(column, label), count("children", "Children"),
+                        derived("share", "% of children looked after", "children")),
+                "month_end, group_order");
     }
 
     /** A month-end count of children by one column of cla_month_end. */

@@ -48,6 +48,12 @@ class WarehouseLockDownTest {
             assertTrue(refused.getMessage().contains("disabled by configuration"), refused.getMessage());
             assertThrows(SQLException.class, () -> warehouse.writeCsv("SELECT * FROM read_text('/etc/hostname')", out));
 
+            // The analyst's CSV writes numbers as plain decimals and neutralises formula-looking text (CsvTest).
+            StringBuilder csv = new StringBuilder();
+            warehouse.writeCsv("SELECT '=1+2' AS la, '-1+2' AS provider, 18026166.6::DOUBLE AS spend,"
+                    + " -3.5::DOUBLE AS change, 12345678.25::DECIMAL(12, 2) AS total", csv);
+            assertEquals("la,provider,spend,change,total\n'=1+2,'-1+2,18026166.6,-3.5,12345678.25\n", csv.toString());
+
             // Month ends April 2020 to March 2022: 9 in 2020, 12 in 2021, 3 in 2022. The product's own
             // queries are kept per snapshot: the second answer is the first, and read-only.
             String byYear = "SELECT year(month_end) AS y, count(*) AS n FROM month_ends WHERE la = ? GROUP BY ALL ORDER BY y";

@@ -1,0 +1,31 @@
+package uk.sufficiency.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What app.js is told to draw: a category along x named as readers name it. */
+class DrawingTest {
+    @Test
+    void theNeedsChartNamesEveryNeedInWords() {
+        Chart needs = Page.HARD_TO_FIND.charts().stream().filter(c -> c.anchor().equals("requests-needs")).findFirst()
+                .orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> labels = (Map<String, Map<String, String>>) needs.drawing().spec(Map.of())
+                .get("xLabels");
+        // Every need of RequestCapacityViews.NEEDS (inputs.md §3), in its order, in the seed's words.
+        assertEquals(List.of("emotional", "mental_health", "self_harm", "suicide", "aggression", "missing", "criminal",
+                "send", "substance", "cse", "dols"), List.copyOf(labels.keySet()));
+        assertEquals("Self-harm", labels.get("self_harm").get("label"));
+        assertEquals("Deprivation of liberty (DoLS)", labels.get("dols").get("label"));
+        assertEquals("Child sexual exploitation (CSE)", labels.get("cse").get("label"));
+    }
+
+    @Test
+    void aDateAxisHasNoLabelsToLookUp() {
+        assertFalse(Drawing.lines("month_end", List.of("children"), "Children").spec(Map.of()).containsKey("xLabels"));
+    }
+}

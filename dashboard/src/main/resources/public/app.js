@@ -184,6 +184,7 @@
   var GRID_RIGHT = 16;
   var LEGEND_ROW = 24; // ECharts' 14px legend items with its 10px gap between rows
   var LABEL_LINE = 14;
+  var SOURCE_LINE = 16;
   var MIN_PLOT = 200;
   var PAD = 16;
   var PIXEL_RATIO = 2;
@@ -308,7 +309,7 @@
   // the LA and period), every legend entry on wrapped rows, and a source line, on a canvas tall enough
   // for all of it. The same width as on the page and the same plot height.
   function exportCopy(entry) {
-    var width = Math.max(entry.el.clientWidth, 480);
+    var width = entry.el.clientWidth;
     var heading = document.getElementById(entry.el.getAttribute('aria-labelledby')).textContent.trim();
     var cut = heading.lastIndexOf(': ' + entry.la);
     var what = cut < 0 ? heading : heading.slice(0, cut);
@@ -316,11 +317,12 @@
     var titleRows = wrapped(what, width - 2 * PAD, TITLE_FONT).length;
     var legendTop = PAD + titleRows * 24 + 10 + 18 + 12;
     var top = legendTop + legendRows(entry.legend, width - 2 * PAD) * LEGEND_ROW + 32;
-    var bottom = entry.layout.bottom + 32;
     var snapshot = document.querySelector('[data-snapshot]');
     var saved = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
     var source = 'Source: Sufficiency Warehouse' + (snapshot ? ', snapshot ' + snapshot.dataset.snapshot : '')
       + ', figure ' + entry.figure + '; saved ' + saved + '.';
+    var sourceLines = wrapped(source, width - 2 * PAD, FONT);
+    var bottom = entry.layout.bottom + sourceLines.length * SOURCE_LINE + 8;
     var option = Object.assign({}, entry.option, {
       title: {
         text: what,
@@ -334,7 +336,8 @@
       legend: Object.assign({}, entry.option.legend, { type: 'plain', top: legendTop, left: PAD, right: PAD, data: entry.legend }),
       grid: Object.assign({}, entry.option.grid, { top: top, bottom: bottom }),
       tooltip: { show: false },
-      graphic: [{ type: 'text', left: PAD, bottom: 10, style: { text: source, fill: TEXT, font: FONT } }]
+      graphic: [{ type: 'text', left: PAD, bottom: 8,
+        style: { text: sourceLines.join('\n'), fill: TEXT, font: FONT, lineHeight: SOURCE_LINE } }]
     });
     return { option: option, width: width, height: top + entry.layout.plot + bottom, source: source };
   }

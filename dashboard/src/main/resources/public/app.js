@@ -86,6 +86,9 @@
   }
 
   function tooltipValue(spec, v) {
+    if (isMoney(spec) && typeof v === 'number') {
+      return (v < 0 ? '-£' : '£') + Math.abs(v).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+    }
     return v === '-' ? 'none' : v + (spec.percent ? '%' : '');
   }
 
@@ -173,6 +176,202 @@
     };
   }
 
+  // --- Layout for reading and for board papers: money on axes as £m / £k, every category label shown,
+  // legends wrapped onto as many rows as they need (never paged), and the PNG export.
+  var FONT = '12px sans-serif';
+  var TITLE_FONT = 'bold 18px sans-serif';
+  var GRID_LEFT = 64;
+  var GRID_RIGHT = 16;
+  var LEGEND_ROW = 24; // ECharts' 14px legend items with its 10px gap between rows
+  var LABEL_LINE = 14;
+  var SOURCE_LINE = 16;
+  var MIN_PLOT = 200;
+  var PAD = 16;
+  var PIXEL_RATIO = 2;
+  var measurer = document.createElement('canvas').getContext('2d');
+
+  function isMoney(spec) {
+    return /^£/.test(spec.yName || '');
+  }
+
+  // £120,000,000 as £120m and £45,500 as £45.5k on an axis, where space is short; tables and tooltips show them in full.
+  function money(value) {
+    var abs = Math.abs(value);
+    var sign = value < 0 ? '-' : '';
+    if (abs >= 1e6) {
+      return sign + '£' + Number((abs / 1e6).toFixed(2)) + 'm';
+    }
+    if (abs >= 1e3) {
+      return sign + '£' + Number((abs / 1e3).toFixed(1)) + 'k';
+    }
+    return sign + '£' + abs;
+  }
+
+  // A category as readers name it (spec.xLabels, from SeriesLabels: self_harm is "Self-harm"), a date as "Mar 2022".
+  function xText(spec) {
+    var labels = spec.xLabels || {};
+    return function (value) {
+      var label = labels[String(value)];
+      return label ? label.label : axisLabel(value);
+    };
+  }
+
+  // The tooltip's first line names its x; for a labelled category, by its label.
+  function labelledTooltip(spec, axis, drawing, i) {
+    var lines = drawing.tooltip(i).split('\n');
+    lines[0] = xText(spec)(axis[i]);
+    return lines.join('\n');
+  }
+
+  function legendNames(drawing) {
+    var names = drawing.legend || [];
+    if (!drawing.legend) {
+      drawing.series.forEach(function (s) {
+        if (names.indexOf(s.name) < 0) {
+          names.push(s.name);
+        }
+      });
+    }
+    return names;
+  }
+
+  // Lines of text no wider than width, broken at spaces (a longer word has a line of its own).
+  function wrapped(text, width, font) {
+    measurer.font = font;
+    var lines = [];
+    var line = '';
+    String(text).split(/\s+/).forEach(function (word) {
+      var next = line ? line + ' ' + word : word;
+      if (line && measurer.measureText(next).width > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = next;
+      }
+    });
+    return line ? lines.concat([line]) : lines;
+  }
+
+  // The rows a plain legend of these names takes in width px, placed as ECharts places them: a 25px
+  // symbol, 5px to its text, 10px to the next item, 5px padding at each end.
+  function legendRows(names, width) {
+    measurer.font = FONT;
+    var rows = names.length ? 1 : 0;
+    var x = 5;
+    names.forEach(function (name) {
+      var item = 30 + measurer.measureText(name).width;
+      if (x > 5 && x + item > width - 5) {
+        rows++;
+        x = 5;
+      }
+      x += item + 10;
+    });
+    return rows;
+  }
+
+  // Room above the plot for the wrapped legend and the axis name, below it for the x labels: on a
+  // category axis (not dates or years) every label is shown, wrapped to its band or, if bands are
+  // narrow, turned. The chart grows rather than squeeze the plot under MIN_PLOT px.
+  function layoutOf(el, spec, axis, legend) {
+    var width = el.clientWidth || 640;
+    var text = xText(spec);
+    var xLabel = { formatter: text, color: TEXT };
+    var top = legendRows(legend, width - 16) * LEGEND_ROW + 32;
+    var bottom = 48;
+    var dated = axis.every(function (x) { return /^\d{4}(-\d{2}-\d{2})?$/.test(x); });
+    if (!dated && axis.length > 0) {
+      var band = Math.floor((width - GRID_LEFT - GRID_RIGHT) / axis.length);
+      xLabel.interval = 0;
+      xLabel.lineHeight = LABEL_LINE;
+      if (band >= 56) {
+        xLabel.width = band - 8;
+        xLabel.overflow = 'break';
+        var lines = Math.max.apply(null, axis.map(function (x) { return wrapped(text(x), band - 8, FONT).length; }));
+        bottom = 24 + lines * LABEL_LINE + 8;
+      } else {
+        measurer.font = FONT;
+        var longest = Math.max.apply(null, axis.map(function (x) { return measurer.measureText(text(x)).width; }));
+        xLabel.rotate = 45;
+        xLabel.width = 180;
+        xLabel.overflow = 'truncate';
+        bottom = 24 + Math.ceil(Math.min(longest, 180) * 0.71) + 8;
+      }
+    }
+    var plot = el.clientHeight - top - bottom;
+    if (plot < MIN_PLOT) {
+      el.style.height = (top + bottom + MIN_PLOT) + 'px';
+      plot = MIN_PLOT;
+    }
+    return { top: top, bottom: bottom, plot: plot, xLabel: xLabel };
+  }
+
+  // What a saved PNG is drawn from: the chart as shown, titled with its heading (what is counted, then
+  // the LA and period), every legend entry on wrapped rows, and a source line, on a canvas tall enough
+  // for all of it. The same width as on the page and the same plot height.
+  function exportCopy(entry) {
+    var width = entry.el.clientWidth;
+    var heading = document.getElementById(entry.el.getAttribute('aria-labelledby')).textContent.trim();
+    var cut = heading.lastIndexOf(': ' + entry.la);
+    var what = cut < 0 ? heading : heading.slice(0, cut);
+    var whoAndWhen = cut < 0 ? '' : heading.slice(cut + 2);
+    var titleRows = wrapped(what, width - 2 * PAD, TITLE_FONT).length;
+    var legendTop = PAD + titleRows * 24 + 10 + 18 + 12;
+    var top = legendTop + legendRows(entry.legend, width - 2 * PAD) * LEGEND_ROW + 32;
+    var snapshot = document.querySelector('[data-snapshot]');
+    var saved = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    var source = 'Source: Sufficiency Warehouse' + (snapshot ? ', snapshot ' + snapshot.dataset.snapshot : '')
+      + ', figure ' + entry.figure + '; saved ' + saved + '.';
+    var sourceLines = wrapped(source, width - 2 * PAD, FONT);
+    var bottom = entry.layout.bottom + sourceLines.length * SOURCE_LINE + 8;
+    var option = Object.assign({}, entry.option, {
+      title: {
+        text: what,
+        subtext: whoAndWhen,
+        left: PAD,
+        top: PAD,
+        itemGap: 10,
+        textStyle: { color: TEXT, fontSize: 18, fontWeight: 'bold', lineHeight: 24, width: width - 2 * PAD, overflow: 'break' },
+        subtextStyle: { color: TEXT, fontSize: 14, lineHeight: 18 }
+      },
+      legend: Object.assign({}, entry.option.legend, { type: 'plain', top: legendTop, left: PAD, right: PAD, data: entry.legend }),
+      grid: Object.assign({}, entry.option.grid, { top: top, bottom: bottom }),
+      tooltip: { show: false },
+      graphic: [{ type: 'text', left: PAD, bottom: 8,
+        style: { text: sourceLines.join('\n'), fill: TEXT, font: FONT, lineHeight: SOURCE_LINE } }]
+    });
+    return { option: option, width: width, height: top + entry.layout.plot + bottom, source: source };
+  }
+
+  // The PNG of one chart (by its element id) drawn on an instance of its own off the page, and what it
+  // was drawn with: the browser test reads both.
+  function exportPng(id) {
+    var entry = charts[id];
+    if (!entry) {
+      return null;
+    }
+    var copy = exportCopy(entry);
+    var holder = document.createElement('div');
+    holder.className = 'chart-export';
+    document.body.appendChild(holder);
+    var instance = echarts.init(holder, null, { width: copy.width, height: copy.height });
+    instance.setOption(copy.option);
+    var url = instance.getDataURL({ type: 'png', pixelRatio: PIXEL_RATIO, backgroundColor: '#ffffff' });
+    instance.dispose();
+    holder.remove();
+    return {
+      url: url,
+      width: copy.width,
+      height: copy.height,
+      pixelRatio: PIXEL_RATIO,
+      title: copy.option.title.text,
+      subtitle: copy.option.title.subtext,
+      legendType: copy.option.legend.type,
+      legend: copy.option.legend.data.slice(),
+      source: copy.source
+    };
+  }
+  window.sufficiencyCharts = { exportPng: exportPng };
+
   function draw(el, spec, json) {
     var rows = json.rows.filter(function (row) { return keeps(spec, row); });
     var axis = [];
@@ -184,28 +383,31 @@
     });
     var drawing = spec.type === 'band' ? bands(spec, rows, axis) : plain(spec, rows, axis);
     el.textContent = '';
+    var legend = legendNames(drawing);
+    var layout = layoutOf(el, spec, axis, legend);
     var chart = echarts.init(el);
-    charts[el.id] = chart;
-    chart.setOption({
+    var option = {
       animation: false,
-      grid: { left: 64, right: 16, top: 72, bottom: 48 },
-      legend: { type: 'scroll', top: 0, textStyle: { color: TEXT }, data: drawing.legend },
+      grid: { left: GRID_LEFT, right: GRID_RIGHT, top: layout.top, bottom: layout.bottom },
+      legend: { type: 'plain', top: 0, left: 8, right: 8, textStyle: { color: TEXT }, data: legend },
       tooltip: {
         trigger: 'axis',
         // Drawn on the canvas: ECharts' HTML tooltip uses inline style attributes, which the CSP blocks.
         renderMode: 'richText',
-        formatter: function (points) { return drawing.tooltip(points[0].dataIndex); }
+        formatter: function (points) { return labelledTooltip(spec, axis, drawing, points[0].dataIndex); }
       },
-      xAxis: { type: 'category', data: axis, axisLabel: { formatter: axisLabel, color: TEXT } },
+      xAxis: { type: 'category', data: axis, axisLabel: layout.xLabel },
       yAxis: {
         type: 'value',
         name: spec.yName,
         minInterval: spec.percent ? 0 : 1,
-        axisLabel: { color: TEXT, formatter: spec.percent ? '{value}%' : '{value}' },
+        axisLabel: { color: TEXT, formatter: isMoney(spec) ? money : spec.percent ? '{value}%' : '{value}' },
         nameTextStyle: { color: TEXT }
       },
       series: drawing.series
-    });
+    };
+    chart.setOption(option);
+    charts[el.id] = { chart: chart, el: el, option: option, legend: legend, layout: layout, figure: json.figure, la: json.la };
     el.setAttribute('data-drawn', String(drawing.drawn));
     window.addEventListener('resize', function () { chart.resize(); });
   }
@@ -227,12 +429,12 @@
   }
 
   function savePng(button) {
-    var chart = charts[button.dataset.chart];
-    if (!chart) {
+    var png = exportPng(button.dataset.chart);
+    if (!png) {
       return;
     }
     var link = document.createElement('a');
-    link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    link.href = png.url;
     link.download = button.dataset.file;
     document.body.appendChild(link);
     link.click();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import uk.sufficiency.warehouse.Csv;
 
-/** Query rows as CSV text with a header row, quoted the same way as the warehouse's own CSV. */
+/** Query rows as CSV text with a header row, each cell written as the warehouse's own CSV writes it ({@link Csv#cell}). */
 final class CsvText {
     private CsvText() {
     }
@@ -20,8 +20,6 @@ final class CsvText {
     }
 
     private static String line(List<?> cells) {
-        return cells.stream()
-                .map(cell -> cell == null ? "" : Csv.quote(cell.toString()))
-                .collect(Collectors.joining(",", "", "\n"));
+        return cells.stream().map(Csv::cell).collect(Collectors.joining(",", "", "\n"));
     }
 }

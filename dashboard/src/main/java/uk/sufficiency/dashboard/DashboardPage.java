@@ -38,8 +38,8 @@ final class DashboardPage {
                 <h1>%s</h1>
                 <p class="lead"><strong>%s</strong>: %s</p>
                 %s%s%s
-                <p class="meta">Warehouse snapshot %s. Years run from 1 April to 31 March; stock is counted at
-                month ends, flows during the year.</p>
+                <p class="meta" data-snapshot="%7$s">Warehouse snapshot %7$s. Years run from 1 April to 31 March; stock is
+                counted at month ends, flows during the year.</p>
                 """.formatted(escape(c.page().heading()), escape(c.la()), escape(c.page().lead()), filters(c),
                 suppressionNote(c), c.panels(), escape(c.snapshot()));
         return page(c.page().heading() + ": " + c.la(), true, c.account(), nav(c.page()), body);

@@ -115,7 +115,7 @@ public final class DashboardServer {
                 ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
                 attachment(ctx, figure, la, figures, "xlsx");
                 List<Map<String, Object>> rows = figures.rows(figure, la);
-                ctx.result(XlsxFile.of(ChartPanel.title(figure, la, rows), figure.columnNames(), rows));
+                ctx.result(XlsxFile.of(ChartPanel.title(figure, la, rows), figure.columns(), rows));
             }));
         }
 

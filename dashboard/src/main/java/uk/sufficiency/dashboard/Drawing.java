@@ -60,7 +60,7 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         return only.entrySet().stream().allMatch(e -> e.getValue().equals(String.valueOf(row.get(e.getKey()))));
     }
 
-    /** The data-spec app.js reads; series labels and colours come from {@link SeriesLabels}. */
+    /** The data-spec app.js reads; series (and x category) labels and colours come from {@link SeriesLabels}. */
     Map<String, Object> spec(Map<String, String> columnLabels) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", type);
@@ -73,6 +73,9 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         spec.put("yName", yName);
         if (series != null) {
             spec.put("seriesLabels", SeriesLabels.forColumn(series));
+        }
+        if (!SeriesLabels.forColumn(x).isEmpty()) {
+            spec.put("xLabels", SeriesLabels.forColumn(x)); // categories along x named as readers name them
         }
         return spec;
     }

@@ -61,6 +61,18 @@ final class SeriesLabels {
                     new String[] {"inhouse_home_beds", "In-house children's home beds", "#d4351c"},
                     new String[] {"block_home_beds", "Block children's home beds", "#f47738"},
                     new String[] {"block_supported_beds", "Block supported accommodation beds", "#85994b"})),
+            // The needs a placement request names (RequestCapacityViews.NEEDS), as the seed's analysis words them.
+            Map.entry("need", List.of(new String[] {"emotional", "Emotional wellbeing", "#1d70b8"},
+                    new String[] {"mental_health", "Mental health", "#1d70b8"},
+                    new String[] {"self_harm", "Self-harm", "#1d70b8"},
+                    new String[] {"suicide", "Suicidal ideation", "#1d70b8"},
+                    new String[] {"aggression", "Aggression", "#1d70b8"},
+                    new String[] {"missing", "Missing from home", "#1d70b8"},
+                    new String[] {"criminal", "Criminal behaviour or exploitation", "#1d70b8"},
+                    new String[] {"send", "Special educational needs and disabilities (SEND)", "#1d70b8"},
+                    new String[] {"substance", "Substance misuse", "#1d70b8"},
+                    new String[] {"cse", "Child sexual exploitation (CSE)", "#1d70b8"},
+                    new String[] {"dols", "Deprivation of liberty (DoLS)", "#1d70b8"})),
             Map.entry("scenario", List.<String[]>of(new String[] {Scenario.BASE_NAME, "Base (fitted rates)", "#0b0c0c"})));
 
     private SeriesLabels() {

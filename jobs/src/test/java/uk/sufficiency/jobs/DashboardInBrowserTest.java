@@ -12,6 +12,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,6 +56,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.sufficiency.dashboard.DashboardServer;
 import uk.sufficiency.dashboard.auth.Users;
+import uk.sufficiency.warehouse.Csv;
 
 /**
  * The dashboard end to end, in Debian's headless Chromium driven by its chromedriver (issue 3):
@@ -222,6 +225,130 @@ class DashboardInBrowserTest {
         assertTrue(compared >= EXPECTED_PAGES.size() - 1, "compared " + compared + " CSV downloads with their JSON");
         System.out.printf("Compared %d CSV downloads with their JSON cell by cell%n", compared);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Issue 11: one chart of each page saved as its PNG export (app.js exportPng, what the "Save the
+     * chart as PNG" button downloads) into target/screenshots/. The PNG is the chart's width at twice
+     * the pixels and as tall as the export says; its title and subtitle are the chart's heading, and
+     * its legend every entry of the chart on the page, wrapped, never paged; title and source line
+     * are drawn (dark pixels where they sit). On the Costs page the money axis reads £m / £k, and on
+     * Hard to find the needs chart names every need in words, every label shown.
+     */
+    @Test
+    void aSavedPngIsTheChartWithItsTitleLaPeriodSourceAndFullLegend() throws Exception {
+        ensureSignedIn();
+        List<String> problems = new ArrayList<>();
+        int saved = 0;
+        for (String path : navigationPaths()) {
+            driver.get(base + path);
+            chartsDrawn(pageName(path));
+            List<WebElement> drawn = driver.findElements(By.cssSelector(".chart[data-drawn]")).stream()
+                    .filter(c -> !"0".equals(c.getAttribute("data-drawn"))).toList();
+            if (drawn.isEmpty()) {
+                continue;
+            }
+            String id = drawn.get(0).getAttribute("id");
+            problems.addAll(pngProblems(pageName(path), id));
+            saved++;
+            if (path.equals("/costs")) {
+                assertEquals(List.of("£120m", "£18.03m", "£45.5k", "£950", "£0", "-£2m"), driver.executeScript("""
+                        var o = echarts.getInstanceByDom(document.getElementById('cost-annualised-chart')).getOption();
+                        var f = o.yAxis[0].axisLabel.formatter;
+                        return [120000000, 18026166.6, 45500, 950, 0, -2000000].map(function (v) { return f(v); });"""));
+            }
+            if (path.equals("/hard-to-find") && !driver.findElements(By.id("requests-needs-chart")).isEmpty()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> axis = (Map<String, Object>) driver.executeScript("""
+                        var o = echarts.getInstanceByDom(document.getElementById('requests-needs-chart')).getOption();
+                        var x = o.xAxis[0];
+                        return { interval: x.axisLabel.interval, labels: x.data.map(function (v) { return x.axisLabel.formatter(v); }) };""");
+                assertEquals(0L, ((Number) axis.get("interval")).longValue(), "every need's label is shown");
+                @SuppressWarnings("unchecked")
+                List<String> labels = (List<String>) axis.get("labels");
+                assertTrue(labels.contains("Self-harm") && labels.contains("Deprivation of liberty (DoLS)"), labels.toString());
+                assertTrue(labels.stream().noneMatch(l -> l.contains("_")), "no raw codes: " + labels);
+                problems.addAll(pngProblems("hard-to-find", "requests-needs-chart"));
+            }
+        }
+        assertTrue(saved >= EXPECTED_PAGES.size(), "saved a PNG of a chart of " + saved + " pages");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Exports one chart as its PNG, saves it and checks it against the chart on the page. */
+    private static List<String> pngProblems(String page, String id) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> png = (Map<String, Object>) driver.executeScript(
+                "return window.sufficiencyCharts.exportPng(arguments[0]);", id);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) driver.executeScript("""
+                var el = document.getElementById(arguments[0]);
+                var o = echarts.getInstanceByDom(el).getOption();
+                var names = [];
+                o.series.forEach(function (s) { if (names.indexOf(s.name) < 0) { names.push(s.name); } });
+                return { width: el.clientWidth, heading: document.getElementById(el.getAttribute('aria-labelledby'))
+                  .textContent.trim(), legendType: o.legend[0].type, legend: o.legend[0].data, series: names,
+                  band: JSON.parse(el.dataset.spec).type === 'band' };""", id);
+        String where = page + " #" + id + ": ";
+        List<String> problems = new ArrayList<>();
+        String url = (String) png.get("url");
+        byte[] bytes = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+        Path file = SCREENSHOTS.resolve("png-" + page + "-" + id + ".png");
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(file, bytes);
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        long ratio = ((Number) png.get("pixelRatio")).longValue();
+        long width = ((Number) png.get("width")).longValue();
+        long height = ((Number) png.get("height")).longValue();
+        if (width != ((Number) shown.get("width")).longValue()) {
+            problems.add(where + "exported " + width + " px wide, the chart is " + shown.get("width"));
+        }
+        if (image.getWidth() != width * ratio || image.getHeight() != height * ratio) {
+            problems.add(where + "PNG is " + image.getWidth() + "x" + image.getHeight() + ", not " + width * ratio + "x"
+                    + height * ratio);
+        }
+        if (!shown.get("heading").equals(png.get("title") + ": " + png.get("subtitle"))) {
+            problems.add(where + "title '" + png.get("title") + "' / '" + png.get("subtitle") + "' is not the heading '"
+                    + shown.get("heading") + "'");
+        }
+        if (!String.valueOf(png.get("subtitle")).startsWith(Commands.DEMO_LA)) {
+            problems.add(where + "the subtitle does not name the LA: " + png.get("subtitle"));
+        }
+        if (!String.valueOf(png.get("source")).startsWith("Source: Sufficiency Warehouse, snapshot ")) {
+            problems.add(where + "source line: " + png.get("source"));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> legend = (List<String>) png.get("legend");
+        @SuppressWarnings("unchecked")
+        List<String> series = (List<String>) shown.get("series");
+        boolean full = Boolean.TRUE.equals(shown.get("band")) ? !legend.isEmpty() && series.containsAll(legend)
+                : legend.equals(series);
+        if (!full || !legend.equals(shown.get("legend"))) {
+            problems.add(where + "legend " + legend + " against the chart's " + shown.get("legend") + ", series " + series);
+        }
+        if (!"plain".equals(png.get("legendType")) || !"plain".equals(shown.get("legendType"))) {
+            problems.add(where + "legend type " + png.get("legendType") + " / " + shown.get("legendType") + ", not plain");
+        }
+        // The title is drawn from 16 px down, the source line in the last 30 px: both hold dark text.
+        if (!darkPixels(image, (int) (16 * ratio), (int) (40 * ratio)) || !darkPixels(image,
+                (int) ((height - 30) * ratio), (int) (height * ratio))) {
+            problems.add(where + "no title or source line drawn in " + file);
+        }
+        System.out.printf("%s: PNG %dx%d, legend %d entries, %s%n", where, image.getWidth(), image.getHeight(),
+                legend.size(), file.toAbsolutePath());
+        return problems;
+    }
+
+    private static boolean darkPixels(BufferedImage image, int fromY, int toY) {
+        for (int y = Math.max(0, fromY); y < Math.min(image.getHeight(), toY); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) < 80 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The demo user is an admin: a scenario saved through the form is projected beside the base (the real republish). */
@@ -484,7 +611,7 @@ class DashboardInBrowserTest {
                 return false;
             }
         }
-        return cell.equals(value.asText());
+        return cell.equals(Csv.neutralised(value.asText())); // formula-looking text carries its quote (issue 11)
     }
 
     /** RFC 4180, as the dashboard writes it: quoted cells may hold commas, quotes and line breaks. */

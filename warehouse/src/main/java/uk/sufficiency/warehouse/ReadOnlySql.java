@@ -78,14 +78,14 @@ public final class ReadOnlySql implements AutoCloseable {
             int columns = meta.getColumnCount();
             List<String> cells = new ArrayList<>(columns);
             for (int i = 1; i <= columns; i++) {
-                cells.add(Csv.quote(meta.getColumnLabel(i)));
+                cells.add(Csv.cell(meta.getColumnLabel(i)));
             }
             out.append(String.join(",", cells)).append('\n');
             while (rows.next()) {
                 cells.clear();
                 for (int i = 1; i <= columns; i++) {
                     Object value = rows.getObject(i);
-                    cells.add(value == null ? "" : Csv.quote(value.toString()));
+                    cells.add(Csv.cell(value));
                 }
                 out.append(String.join(",", cells)).append('\n');
             }

@@ -63,6 +63,11 @@ class ReadOnlySqlTest {
             StringBuilder out = new StringBuilder();
             session.writeCsv("SELECT count(*) AS n FROM la_window", out);
             assertEquals("n\n1\n", out.toString());
+            // Numbers as plain decimals, formula-looking text neutralised (CsvTest).
+            StringBuilder csv = new StringBuilder();
+            session.writeCsv("SELECT '=1+2' AS la, '-1+2' AS provider, 18026166.6::DOUBLE AS spend,"
+                    + " -3.5::DOUBLE AS change, 12345678.25::DECIMAL(12, 2) AS total", csv);
+            assertEquals("la,provider,spend,change,total\n'=1+2,'-1+2,18026166.6,-3.5,12345678.25\n", csv.toString());
         }
     }
 

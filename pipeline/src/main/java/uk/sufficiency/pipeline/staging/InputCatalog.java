@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,9 @@ import uk.sufficiency.pipeline.InputProblem;
 public final class InputCatalog {
     /** Bytes looked at to tell text from a binary file. */
     private static final int SNIFF_BYTES = 8192;
+    /** First bytes of zip (xlsx, ods), OLE (xls), PDF and gzip files. */
+    private static final byte[][] MAGIC = {{'P', 'K', 3, 4}, {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
+            {'%', 'P', 'D', 'F'}, {0x1F, (byte) 0x8B}};
 
     private final Path inputDir;
     private final List<InputFile> recognised;
@@ -136,15 +140,23 @@ public final class InputCatalog {
         return reason;
     }
 
+    /**
+     * A spreadsheet, archive or PDF by its first bytes, or text no CSV would be: more than one byte in
+     * twenty a control character. (A stray NUL in one value is not enough: that row is rejected instead.)
+     */
     private static boolean binary(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] start = in.readNBytes(SNIFF_BYTES);
-            for (byte b : start) {
-                if (b == 0) {
+            for (byte[] magic : MAGIC) {
+                if (start.length >= magic.length && Arrays.equals(Arrays.copyOf(start, magic.length), magic)) {
                     return true;
                 }
             }
-            return false;
+            long control = 0;
+            for (byte b : start) {
+                control += b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' ? 1 : 0;
+            }
+            return control * 20 > start.length;
         }
     }
 

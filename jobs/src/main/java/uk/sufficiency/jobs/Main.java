@@ -29,7 +29,8 @@ public final class Main {
                        scenario file (JSON, see docs/forecast.md), the scenario beside the base
               status   --warehouse DIR
                        list recent runs, their outcome and summary
-              user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin]  (password read from the terminal or stdin)
+              user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin] [--force]  (password read from the terminal or stdin;
+                       an LA the current snapshot does not hold is refused unless --force)
                        remove --warehouse DIR --user NAME;  list --warehouse DIR
                        who may sign in to the dashboard
               bench    [--work DIR] [--las N] [--years N]

@@ -11,8 +11,9 @@ import java.util.Set;
  * @param passwordChecksPerSecond most password hashes checked per second, all sign-ins together
  */
 public record ServerSettings(boolean secureCookies, Set<String> trustedProxies, int passwordChecksPerSecond) {
+    /** Two password checks a second per core: at bcrypt cost 12 (about ¼ s of a core each) half the machine at most. */
     public static final ServerSettings DEFAULTS = new ServerSettings(false, Set.of(),
-            Runtime.getRuntime().availableProcessors());
+            2 * Runtime.getRuntime().availableProcessors());
 
     public ServerSettings {
         trustedProxies = Set.copyOf(trustedProxies);

@@ -90,7 +90,7 @@ class UserAddTest {
                 add("--user", "j.smith", "--la", "Bromley"));
         assertEquals(new Result(0, "User 'k.jones' can sign in; sees Bromely exactly.\n", ""),
                 add("--user", "k.jones", "--la", "Bromely", "--force"));
-        assertEquals(new Result(0, "User 'region' can sign in; sees every LA.\n", ""),
+        assertEquals(new Result(0, "User 'region' can sign in; sees every LA exactly.\n", ""),
                 add("--user", "region", "--la", "*"));
     }
 

@@ -143,7 +143,7 @@ final class ChartPanel {
         }
         List<FigureColumn> columns = figure.columns();
         // Codes along the chart's x are named as the chart names them (the needs chart's self_harm is "Self-harm").
-        String named = drawing != null && !SeriesLabels.forColumn(drawing.x()).isEmpty() ? drawing.x() : null;
+        String named = drawing != null && !SeriesLabels.codes(drawing.x()).isEmpty() ? drawing.x() : null;
         List<List<String>> body = rows.stream()
                 .map(row -> columns.stream().map(c -> c.isPeriod() ? period(String.valueOf(row.get(c.name())))
                         : c.name().equals(named) ? escape(SeriesLabels.label(named, row.get(named)))

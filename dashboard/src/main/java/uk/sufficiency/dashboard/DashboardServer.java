@@ -49,7 +49,13 @@ public final class DashboardServer {
      * @throws IllegalStateException when the users file lists nobody (or cannot be read), naming how to add a user
      */
     public static Javalin start(Path warehouseDir, String host, int port) {
-        return create(warehouseDir).start(host == null || host.isBlank() ? DEFAULT_HOST : host, port);
+        return start(warehouseDir, host, port, ServerSettings.DEFAULTS);
+    }
+
+    /** As {@link #start(Path, String, int)}, set up for where it sits on the network (behind TLS, a proxy). */
+    public static Javalin start(Path warehouseDir, String host, int port, ServerSettings settings) {
+        return create(warehouseDir, Users.load(warehouseDir), Clock.systemUTC(), Republisher.FORECAST, settings)
+                .start(host == null || host.isBlank() ? DEFAULT_HOST : host, port);
     }
 
     /** The server, not yet started, for the users in the warehouse directory's {@value Users#FILE_NAME}. */
@@ -68,6 +74,11 @@ public final class DashboardServer {
 
     /** And with what remakes the forecast when a scenario is saved, so tests need not run the model. */
     static Javalin create(Path warehouseDir, Users users, Clock clock, Republisher republisher) {
+        return create(warehouseDir, users, clock, republisher, ServerSettings.DEFAULTS);
+    }
+
+    static Javalin create(Path warehouseDir, Users users, Clock clock, Republisher republisher,
+            ServerSettings settings) {
         if (users.isEmpty()) {
             throw new IllegalStateException(noUsers(users.file()));
         }
@@ -90,7 +101,7 @@ public final class DashboardServer {
                 ctx.header("Cache-Control", "no-store");
             }
         });
-        new Login(users, clock).install(app); // registered after the headers, so its refusals carry them too
+        new Login(users, clock, settings).install(app); // registered after the headers, so its refusals carry them too
 
         for (Page page : Page.ALL) {
             app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,

@@ -74,8 +74,8 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         if (series != null) {
             spec.put("seriesLabels", SeriesLabels.forColumn(series));
         }
-        if (!SeriesLabels.forColumn(x).isEmpty()) {
-            spec.put("xLabels", SeriesLabels.forColumn(x)); // categories along x named as readers name them
+        if (!SeriesLabels.codes(x).isEmpty()) {
+            spec.put("xLabels", SeriesLabels.codes(x)); // categories along x named as readers name them
         }
         return spec;
     }

@@ -93,7 +93,8 @@ final class SeriesLabels {
     static final String SUPPRESSED_LABEL = "Suppressed (small numbers and the cells hidden to protect them)";
     static final String SUPPRESSED_COLOUR = "#8c8c8c";
 
-    private static Map<String, Map<String, String>> codes(String column) {
+    /** code -> {label, colour} for categories along x: the remainder is only ever a series. */
+    static Map<String, Map<String, String>> codes(String column) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (column.equals("category")) {
             for (PlacementCategory c : PlacementCategory.values()) {

@@ -27,6 +27,7 @@ final class Browser {
 
     private final String origin;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     Browser(Javalin server) {
         this.origin = "http://localhost:" + server.port();
@@ -63,6 +64,12 @@ final class Browser {
 
     Browser withCookie(String name, String value) {
         cookies.put(name, value);
+        return this;
+    }
+
+    /** A header sent with every request from now on (as a proxy in front of the server would add it). */
+    Browser withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -112,6 +119,7 @@ final class Browser {
     }
 
     private Reply send(Request.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", String.join("; ", cookies.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));

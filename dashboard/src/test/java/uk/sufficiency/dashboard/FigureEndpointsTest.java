@@ -176,8 +176,16 @@ class FigureEndpointsTest extends TwoLaServerTest {
     @Test
     void rejectsAndWarningsOfTheRun() {
         as(TestUsers.LANCASHIRE, browser -> {
-            assertJson(rows("[{\"source\":\"903\",\"reason\":\"bad_date\",\"rows\":1}]"), browser.get("/api/rejects-by-reason?la=Lancashire"));
-            assertJson(rows("[{\"source\":\"903\",\"warning\":\"closed_at_next\",\"rows\":1}]"),
+            // Each code with what it means and what to do, as the run summary gives them.
+            assertJson(rows("""
+                    [{"source":"903","reason":"bad_date","rows":1,
+                      "meaning":"a date is not a real date in dd/mm/yyyy (or yyyy-mm-dd) form, e.g. 31/02/2021",
+                      "what_to_do":"correct the date in the source system and export again"}]"""),
+                    browser.get("/api/rejects-by-reason?la=Lancashire"));
+            assertJson(rows("""
+                    [{"source":"903","warning":"closed_at_next","rows":1,
+                      "meaning":"an open or overlapping episode was closed the day the child's next episode starts (repair)",
+                      "what_to_do":"nothing, unless the chain is wrong in the source system"}]"""),
                     browser.get("/api/warnings-by-type?la=Lancashire"));
         });
     }

@@ -9,7 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +28,16 @@ import uk.sufficiency.dashboard.auth.Users;
 class LoginTest {
     private static final Pattern SESSION_COOKIE =
             Pattern.compile("sw_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict");
+    private static final Pattern SESSION_COOKIE_SECURE =
+            Pattern.compile("sw_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict; Secure");
     private static final String LANCS = TestUsers.LANCASHIRE;
+    /** The password-check budget out of the way, except where a test is about it. */
+    private static final ServerSettings FAST_CHECKS = ServerSettings.DEFAULTS.withPasswordChecksPerSecond(1000);
+    /** The test client connects over the loopback, by either address family. */
+    private static final ServerSettings BEHIND_PROXY = FAST_CHECKS.withTrustedProxies(
+            Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1"));
+    private static final String PAUSED_15 = "Too many failed sign-in attempts from this address. "
+            + "Signing in from here is paused: try again in 15 minutes.";
 
     @TempDir
     Path dir;
@@ -40,7 +56,12 @@ class LoginTest {
 
     /** Runs a scenario against a fresh server, starting from a browser with no cookies. */
     private void serve(Scenario scenario) {
-        JavalinTest.test(DashboardServer.create(dir, users, clock), (server, client) -> scenario.run(new Browser(server)));
+        serve(FAST_CHECKS, scenario);
+    }
+
+    private void serve(ServerSettings settings, Scenario scenario) {
+        JavalinTest.test(DashboardServer.create(dir, users, clock, Republisher.FORECAST, settings),
+                (server, client) -> scenario.run(new Browser(server)));
     }
 
     private static Map<String, String> form(String csrf, String username, String password) {
@@ -250,8 +271,7 @@ class LoginTest {
             Browser.Reply locked = browser.signIn(LANCS, TestUsers.password(LANCS));
             assertEquals(429, locked.code());
             assertEquals("text/plain;charset=utf-8", locked.header("Content-Type"));
-            assertEquals("Too many failed sign-in attempts. Signing in is paused for this username or address: "
-                    + "try again in 15 minutes.", locked.body());
+            assertEquals(PAUSED_15, locked.body());
             assertEquals("900", locked.header("Retry-After"));
             assertNull(locked.setCookie("sw_session"));
 
@@ -272,18 +292,92 @@ class LoginTest {
             }
             Browser.Reply locked = browser.signIn("nobody", "guess 6");
             assertEquals(429, locked.code());
-            assertEquals("Too many failed sign-in attempts. Signing in is paused for this username or address: "
-                    + "try again in 15 minutes.", locked.body());
+            assertEquals(PAUSED_15, locked.body());
         });
     }
 
     @Test
-    void fiveFailuresFromOneAddressLockEveryUsernameFromIt() {
+    void twentyFailuresFromOneAddressLockEveryUsernameFromIt() {
         serve(browser -> {
-            for (String name : new String[] {"a1", "a2", "a3", "a4", "a5"}) {
-                assertEquals(401, browser.signIn(name, "guess").code());
+            for (int i = 1; i <= 20; i++) {
+                assertEquals(401, browser.signIn("a" + i, "guess").code(), "attempt " + i);
             }
             assertEquals(429, browser.signIn(TestUsers.BLACKPOOL, TestUsers.password(TestUsers.BLACKPOOL)).code());
+        });
+    }
+
+    @Test
+    void fortyParallelGuessesAreFiveCheckedAndTheRealUserElsewhereStillSignsIn() {
+        serve(BEHIND_PROXY, browser -> {
+            ExecutorService pool = Executors.newFixedThreadPool(40);
+            try {
+                List<Callable<Integer>> guesses = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    Browser attacker = new Browser(browser).withHeader("X-Forwarded-For", "203.0.113.9");
+                    String form = Browser.csrf(attacker.get("/login").body());
+                    int n = i;
+                    guesses.add(() -> attacker.post("/login", form(form, LANCS, "guess " + n)).code());
+                }
+                int checked = 0;
+                int paused = 0;
+                for (Future<Integer> reply : pool.invokeAll(guesses)) {
+                    checked += reply.get() == 401 ? 1 : 0;
+                    paused += reply.get() == 429 ? 1 : 0;
+                }
+                assertEquals(5, checked, "only the limit's worth had their password checked");
+                assertEquals(35, paused);
+            } finally {
+                pool.shutdownNow();
+            }
+            Browser attacker = new Browser(browser).withHeader("X-Forwarded-For", "203.0.113.9");
+            assertEquals(429, attacker.signIn(LANCS, TestUsers.password(LANCS)).code(), "that pair is paused");
+            Browser real = new Browser(browser).withHeader("X-Forwarded-For", "198.51.100.7");
+            assertEquals(303, real.signIn(LANCS, TestUsers.password(LANCS)).code(), "the real user elsewhere is not");
+            // A forged X-Forwarded-For entry left of the proxy's own is not believed.
+            Browser forging = new Browser(browser).withHeader("X-Forwarded-For", "198.51.100.7, 203.0.113.9");
+            assertEquals(429, forging.signIn(LANCS, "guess").code());
+        });
+    }
+
+    @Test
+    void withoutATrustedProxyForwardedHeadersAreIgnored() {
+        serve(browser -> {
+            for (int i = 1; i <= 5; i++) {
+                Browser guesser = new Browser(browser).withHeader("X-Forwarded-For", "203.0.113." + i)
+                        .withHeader("X-Forwarded-Proto", "https");
+                Browser.Reply reply = guesser.signIn(LANCS, "guess");
+                assertEquals(401, reply.code());
+                assertFalse(reply.setCookie("sw_login").contains("Secure"), "not from a trusted proxy");
+            }
+            assertEquals(429, new Browser(browser).withHeader("X-Forwarded-For", "198.51.100.7")
+                    .signIn(LANCS, TestUsers.password(LANCS)).code(), "all five came from the one real address");
+        });
+    }
+
+    @Test
+    void behindATrustedTlsProxyCookiesAreSecure() {
+        serve(BEHIND_PROXY, browser -> {
+            browser.withHeader("X-Forwarded-Proto", "https");
+            Browser.Reply form = browser.get("/login");
+            assertTrue(form.setCookie("sw_login").endsWith("; Path=/login; HttpOnly; SameSite=Strict; Secure"),
+                    form.setCookie("sw_login"));
+            // The browser's Origin is the https one the proxy serves.
+            Browser.Reply in = browser.post("/login", form(Browser.csrf(form.body()), LANCS, TestUsers.password(LANCS)),
+                    Map.of("Origin", browser.origin().replace("http:", "https:")));
+            assertEquals(303, in.code());
+            assertTrue(SESSION_COOKIE_SECURE.matcher(in.setCookie("sw_session")).matches(), in.setCookie("sw_session"));
+            assertEquals("sw_login=; Path=/login; HttpOnly; SameSite=Strict; Secure; Max-Age=0", in.setCookie("sw_login"));
+        });
+    }
+
+    @Test
+    void theSecureCookiesSettingMarksCookiesSecureOverPlainHttpToo() {
+        serve(FAST_CHECKS.withSecureCookies(true), browser -> {
+            Browser.Reply in = browser.signIn(LANCS, TestUsers.password(LANCS));
+            assertEquals(303, in.code());
+            assertTrue(SESSION_COOKIE_SECURE.matcher(in.setCookie("sw_session")).matches(), in.setCookie("sw_session"));
+            Browser.Reply out = browser.signOut();
+            assertEquals("sw_session=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0", out.setCookie("sw_session"));
         });
     }
 

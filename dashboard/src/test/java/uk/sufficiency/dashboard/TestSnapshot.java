@@ -119,7 +119,7 @@ final class TestSnapshot {
                 .rows(FactTable.LA_WINDOW, "('Lancashire', 2022, 2022)", "('Blackpool', 2022, 2022)")
                 .rows(FactTable.POPULATION, "('LANCASHIRE', 2021, 3000)", "('LANCASHIRE', 2022, 9999)",
                         "('BLACKPOOL', 2021, 2000)")
-                .rows(FactTable.REJECTED_EPISODES, "('Lancashire', 'episodes.csv', 9, 'c9', 'bad_date')")
+                .rows(FactTable.REJECTED_EPISODES, "('Lancashire', 'episodes.csv', 9, 'c9', 'bad_date', 'DECOM ''31/02/2021'' is not a date')")
                 .rows(FactTable.DATA_QUALITY, "('Lancashire', '903', 'closed_at_next', 1)");
         forecast(snapshot);
         for (int b = 3; b <= 7; b++) {

@@ -14,11 +14,20 @@ final class Args {
     private final List<String> positional = new ArrayList<>();
 
     Args(String command, List<String> words, Set<String> accepted) {
+        this(command, words, accepted, Set.of());
+    }
+
+    /** With {@code flags}: options that take no value ({@code --force}). */
+    Args(String command, List<String> words, Set<String> accepted, Set<String> flags) {
         this.command = command;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word.startsWith("--")) {
                 String name = word.substring(2);
+                if (flags.contains(name)) {
+                    options.put(name, "true");
+                    continue;
+                }
                 if (!accepted.contains(name)) {
                     throw new UsageError("'" + command + "' does not take --" + name);
                 }
@@ -34,6 +43,10 @@ final class Args {
 
     String get(String name, String fallback) {
         return options.getOrDefault(name, fallback);
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     String required(String name) {

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import uk.sufficiency.dashboard.DashboardServer;
+import uk.sufficiency.dashboard.ServerSettings;
 import uk.sufficiency.dashboard.auth.Users;
 import uk.sufficiency.jobs.schedule.RecordedRun;
 import uk.sufficiency.pipeline.PipelineRun;
@@ -86,10 +89,25 @@ final class Commands {
     static int serve(Args args, PrintStream out) throws InterruptedException {
         String host = args.get("host", "127.0.0.1");
         int port = args.integer("port", DEFAULT_PORT);
-        DashboardServer.start(args.path("warehouse"), host, port);
+        DashboardServer.start(args.path("warehouse"), host, port, serverSettings(args));
         out.printf("Dashboard: http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, port);
         Thread.currentThread().join();
         return 0;
+    }
+
+    /** {@code --secure-cookies true|false} and {@code --trusted-proxy ADDR[,ADDR...]} (docs/security.md). */
+    static ServerSettings serverSettings(Args args) {
+        String secure = args.get("secure-cookies", "false");
+        if (!secure.equals("true") && !secure.equals("false")) {
+            throw new Args.UsageError("--secure-cookies must be true or false, not '" + secure + "'");
+        }
+        Set<String> proxies = new LinkedHashSet<>();
+        for (String proxy : args.get("trusted-proxy", "").split(",")) {
+            if (!proxy.isBlank()) {
+                proxies.add(proxy.strip());
+            }
+        }
+        return ServerSettings.DEFAULTS.withSecureCookies(Boolean.parseBoolean(secure)).withTrustedProxies(proxies);
     }
 
     static int generate(Args args, PrintStream out) throws IOException {

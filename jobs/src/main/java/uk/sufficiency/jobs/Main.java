@@ -18,8 +18,8 @@ public final class Main {
                        read every recognisable file under DIR and publish a new warehouse snapshot
               sql      --warehouse DIR "SELECT ..."
                        run a read-only query on the current snapshot and print CSV
-              serve    --warehouse DIR [--port N] [--host ADDRESS]
-                       serve the dashboard (default http://127.0.0.1:7070)
+              serve    --warehouse DIR [--port N] [--host ADDRESS] [--secure-cookies true] [--trusted-proxy ADDR,...]
+                       serve the dashboard (default http://127.0.0.1:7070); behind TLS see docs/security.md
               generate --out DIR [--las N] [--years N] [--seed N]
                        write synthetic 903 returns
               schedule --input DIR --warehouse DIR --cron "0 0 2 * * ?" [--la LA] [--master URL] [--poll SECONDS]
@@ -29,7 +29,8 @@ public final class Main {
                        scenario file (JSON, see docs/forecast.md), the scenario beside the base
               status   --warehouse DIR
                        list recent runs, their outcome and summary
-              user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin]  (password read from the terminal or stdin)
+              user     add --warehouse DIR --user NAME --la LA|'*' [--role viewer|admin] [--force]  (password read from the terminal or stdin;
+                       an LA the current snapshot does not hold is refused unless --force)
                        remove --warehouse DIR --user NAME;  list --warehouse DIR
                        who may sign in to the dashboard
               bench    [--work DIR] [--las N] [--years N]
@@ -57,7 +58,8 @@ public final class Main {
             return switch (command) {
                 case "run" -> Commands.run(new Args(command, words, Set.of("input", "warehouse", "la", "master")), out, err);
                 case "sql" -> Commands.sql(new Args(command, words, Set.of("warehouse")), out);
-                case "serve" -> Commands.serve(new Args(command, words, Set.of("warehouse", "port", "host")), out);
+                case "serve" -> Commands.serve(new Args(command, words,
+                        Set.of("warehouse", "port", "host", "secure-cookies", "trusted-proxy")), out);
                 case "generate" -> Commands.generate(new Args(command, words, Set.of("out", "las", "years", "seed")), out);
                 case "demo" -> Commands.demo(new Args(command, words, Set.of("work", "port")), out, err);
                 case "schedule" -> Commands.schedule(new Args(command, words,

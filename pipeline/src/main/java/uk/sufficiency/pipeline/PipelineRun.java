@@ -1,20 +1,15 @@
 package uk.sufficiency.pipeline;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +33,7 @@ import uk.sufficiency.pipeline.intermediate.IntPopulation;
 import uk.sufficiency.pipeline.intermediate.IntStatisticalNeighbours;
 import uk.sufficiency.pipeline.intermediate.OperationalRows;
 import uk.sufficiency.pipeline.marts.DimChildren;
+import uk.sufficiency.pipeline.marts.EpisodeFiles;
 import uk.sufficiency.pipeline.marts.EpisodeWarnings;
 import uk.sufficiency.pipeline.marts.FctEpisodes;
 import uk.sufficiency.pipeline.marts.ForecastHistory;
@@ -93,7 +89,8 @@ public final class PipelineRun {
             boolean someUndated = catalog.of(SourceTable.EPISODES).stream().anyMatch(f -> f.nameYear() == null)
                     || catalog.xmlReturns().stream().anyMatch(f -> f.nameYear() == null);
             Dataset<Row> validated = cache(cached, IntEpisodesValidated.build(
-                    StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated));
+                    StgTables.load(spark, catalog, SourceTable.EPISODES), options.la(), someUndated, LocalDate.now()));
+            EpisodeFiles episodeFiles = EpisodeFiles.of(validated);
             Dataset<Row> headers = StgTables.load(spark, catalog, SourceTable.HEADER);
             // Read once: children, the header warnings and the row count all use the typed headers.
             Dataset<Row> typedHeaders = cache(cached, IntChildren.typed(headers, options.la()));
@@ -123,33 +120,40 @@ public final class PipelineRun {
                     cached);
 
             progress.step("Placement costs, requests and capacity");
+            Map<String, Long> operationalRead = new TreeMap<>();
             Dataset<Row> operationalWarnings = writeOperationalData(spark, catalog, options.la(), secret, repaired,
-                    children, laWindow, staging, cached);
+                    children, laWindow, staging, cached, operationalRead);
             progress.step("Forecast history: children moving between placement groups and age bands");
             Dataset<Row> stays = cache(cached, ForecastHistory.stays(repaired, children, laWindow));
             write(ForecastHistory.flows(stays), staging, FactTable.FORECAST_FLOWS);
             write(ForecastHistory.stock(stays, laWindow), staging, FactTable.FORECAST_STOCK);
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
-                    .unionByName(operationalWarnings), staging, FactTable.DATA_QUALITY);
+                    .unionByName(operationalWarnings)
+                    .unionByName(episodeFiles.warnings(spark, validated, catalog.of(SourceTable.EPISODES), options.la())),
+                    staging, FactTable.DATA_QUALITY);
 
             // read again: a scenario saved on the dashboard while Spark worked is projected too
             ForecastPublisher.publish(staging, forecastSettings, new ScenarioStore(options.warehouseDir()).all(),
                     progress::step);
 
             progress.step("Summarising the run");
-            List<RecognisedFileSummary> files = fileSummaries(catalog, validated, options.la());
-            long rowsRead = validated.count() + typedHeaders.count();
+            List<RecognisedFileSummary> files = fileSummaries(catalog, episodeFiles, options.la());
             // 903 rejects by reason; the other inputs' as "source: reason" (placement_costs: overlap).
             Map<String, Long> rejected = countsBy(spark, staging, FactTable.REJECTED_EPISODES, col("reason"), null);
-            rejected.putAll(countsBy(spark, staging, FactTable.REJECTED_ROWS,
-                    concat_ws(": ", col("source"), col("reason")), null));
+            Map<String, Long> otherRejects = countsBy(spark, staging, FactTable.REJECTED_ROWS,
+                    concat_ws(": ", col("source"), col("reason")), null);
+            rejected.putAll(otherRejects);
+            List<RunSummary.SourceRows> sources = sourceRows(spark, staging, validated.count(), typedHeaders.count(),
+                    operationalRead, otherRejects);
+            long rowsRead = sources.stream().mapToLong(RunSummary.SourceRows::read).sum();
             Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, col("warning"), "count");
 
             Path snapshot = snapshots.publish(staging);
             published = true;
             progress.step("Published " + snapshot);
             return new RunSummary(snapshot, files, rowsRead, rejected, warnings,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), sources,
+                    episodeFiles.notices(catalog.of(SourceTable.EPISODES)));
         } finally {
             // Spark throws checked exceptions undeclared, so the clean-up must not depend on a catch.
             if (!published) {
@@ -216,12 +220,13 @@ public final class PipelineRun {
      * typed and checked against the 903 episodes ({@code repaired}, child ids not yet pseudonymised)
      * and children. Every source's rejected rows go to one quarantine, {@code rejected_rows}; every
      * source's warnings (la, source, warning, count) are returned for the data-quality fact.
-     * {@code la} is the run's {@code --la} (null without it), for rows without an LA value.
+     * {@code la} is the run's {@code --la} (null without it), for rows without an LA value. The rows
+     * read of each source with files are put in {@code read}, by source.
      */
     private static Dataset<Row> writeOperationalData(SparkSession spark, InputCatalog catalog, String la,
                                                      String secret, Dataset<Row> repaired, Dataset<Row> children,
                                                      Dataset<Row> laWindow, Path staging,
-                                                     List<Dataset<Row>> cached) {
+                                                     List<Dataset<Row>> cached, Map<String, Long> read) {
         List<Dataset<Row>> rejects = new ArrayList<>();
         List<Dataset<Row>> warnings = new ArrayList<>();
         // Without a source's files its fact is written empty and its checks are not run at all: they join
@@ -237,12 +242,14 @@ public final class PipelineRun {
         writeOrEmpty(spark, anyRequests, FctPlacementRequests.build(requests, children, secret), staging,
                 FactTable.PLACEMENT_REQUESTS);
         if (anyRequests) {
+            read.put(IntPlacementRequests.SOURCE, requests.count());
             rejects.add(IntPlacementRequests.rejects(requests));
             warnings.add(IntPlacementRequests.warnings(requests));
         }
         Dataset<Row> capacity = cache(cached, IntCapacity.typed(StgTables.load(spark, catalog, SourceTable.CAPACITY), la));
         writeOrEmpty(spark, anyCapacity, IntCapacity.build(capacity), staging, FactTable.CAPACITY);
         if (anyCapacity) {
+            read.put(IntCapacity.SOURCE, capacity.count());
             rejects.add(IntCapacity.rejects(capacity));
             warnings.add(IntCapacity.warnings(capacity));
         }
@@ -256,6 +263,7 @@ public final class PipelineRun {
                 secret));
         writeOrEmpty(spark, anyCosts, costSegments, staging, FactTable.PLACEMENT_COST_SEGMENTS);
         if (anyCosts) {
+            read.put(IntPlacementCosts.SOURCE, costLines.count());
             rejects.add(IntPlacementCosts.rejects(costLines));
             warnings.add(FctPlacementCostSegments.warnings(survivingCosts, laWindow, costSegments));
         }
@@ -312,23 +320,16 @@ public final class PipelineRun {
      * Per-file table, years and LAs as the run understood them (aggregates, never rows). LA names come
      * from rows that were not rejected, so a misread line cannot print its text as an LA.
      */
-    private static List<RecognisedFileSummary> fileSummaries(InputCatalog catalog, Dataset<Row> validated, String la) {
-        Map<String, Row> episodeStats = new HashMap<>();
-        for (Row r : validated.groupBy(col("file"))
-                .agg(min(col("year")).as("first"), max(col("year")).as("last"),
-                        array_sort(collect_set(when(col("reject_reason").isNull(), col("la")))).as("las"))
-                .collectAsList()) {
-            episodeStats.put(r.getString(0), r);
-        }
+    private static List<RecognisedFileSummary> fileSummaries(InputCatalog catalog, EpisodeFiles episodeFiles, String la) {
         List<RecognisedFileSummary> out = new ArrayList<>();
         for (InputFile f : catalog.recognised()) {
-            Row stats = episodeStats.get(f.displayName());
+            EpisodeFiles.Stats stats = episodeFiles.of(f.displayName());
             String year;
             String las;
-            if (stats != null && !stats.isNullAt(1)) {
-                year = stats.getInt(1) == stats.getInt(2) ? String.valueOf(stats.getInt(1))
-                        : stats.getInt(1) + "-" + stats.getInt(2);
-                List<String> names = stats.getList(3);
+            if (stats != null && stats.firstYear() != null) {
+                year = stats.firstYear().equals(stats.lastYear()) ? String.valueOf(stats.firstYear())
+                        : stats.firstYear() + "-" + stats.lastYear();
+                List<String> names = stats.las();
                 las = names.size() <= 3 ? String.join(", ", names) : names.size() + " LAs";
             } else {
                 year = f.hasColumn("YEAR") ? "column" : f.nameYear() == null ? "-" : String.valueOf(f.nameYear());
@@ -337,10 +338,44 @@ public final class PipelineRun {
             out.add(new RecognisedFileSummary(f.displayName(), f.isXml() ? "xml return" : f.table().label(),
                     year, las, f.extraColumns()));
         }
-        for (String ignored : catalog.ignored()) {
-            out.add(new RecognisedFileSummary(ignored, "ignored", "-", "-", List.of()));
+        for (InputCatalog.Ignored ignored : catalog.ignoredWithReasons()) {
+            out.add(new RecognisedFileSummary(ignored.displayName(), "ignored", "-", "-", List.of(),
+                    "ignored: " + ignored.reason()));
         }
         return out;
+    }
+
+    /**
+     * Rows read, kept, rejected and duplicated per source (read = kept + rejected + duplicates): the
+     * 903 from the written facts (an episode older returns repeat is a duplicate; a Header line left
+     * out counts as rejected), the other inputs from their rows read and their rejects.
+     */
+    private static List<RunSummary.SourceRows> sourceRows(SparkSession spark, Path staging, long episodesRead,
+                                                          long headersRead, Map<String, Long> operationalRead,
+                                                          Map<String, Long> otherRejects) {
+        long episodesRejected = rows(spark, staging, FactTable.REJECTED_EPISODES);
+        long episodesKept = rows(spark, staging, FactTable.EPISODES);
+        long headersKept = rows(spark, staging, FactTable.CHILDREN);
+        Map<String, Long> warnings = countsBy(spark, staging, FactTable.DATA_QUALITY, col("warning"), "count");
+        long headersLeftOut = warnings.getOrDefault("header_bad_row", 0L)
+                + warnings.getOrDefault("header_missing_child", 0L) + warnings.getOrDefault("header_missing_la", 0L);
+        List<RunSummary.SourceRows> out = new ArrayList<>();
+        out.add(new RunSummary.SourceRows("episodes", episodesRead, episodesKept, episodesRejected,
+                episodesRead - episodesKept - episodesRejected));
+        out.add(new RunSummary.SourceRows("header", headersRead, headersKept, headersLeftOut,
+                headersRead - headersKept - headersLeftOut));
+        operationalRead.forEach((source, read) -> {
+            long rejected = otherRejects.entrySet().stream().filter(e -> e.getKey().startsWith(source + ": "))
+                    .mapToLong(Map.Entry::getValue).sum();
+            // Of two capacity rows for one date and provision the later counts; the other is a duplicate.
+            long duplicates = source.equals(IntCapacity.SOURCE) ? warnings.getOrDefault("duplicate_capacity", 0L) : 0;
+            out.add(new RunSummary.SourceRows(source, read, read - rejected - duplicates, rejected, duplicates));
+        });
+        return out;
+    }
+
+    private static long rows(SparkSession spark, Path snapshot, FactTable table) {
+        return spark.read().parquet(snapshot.resolve(table.directory()).toString()).count();
     }
 
     /** Totals by a column of a written fact (counting rows, or summing {@code countColumn}). */

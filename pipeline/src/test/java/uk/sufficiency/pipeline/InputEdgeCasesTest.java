@@ -107,7 +107,8 @@ class InputEdgeCasesTest {
 
     @Test
     void aShortLineHasItsMissingTrailingFieldsBlank() throws Exception {
-        // Lines 2-4 end early, as exports that drop trailing fields do: the missing fields are blank.
+        // Lines 2-4 end early, as exports that drop trailing fields do: the missing fields are blank. (The last
+        // line ends with a line break, so none was cut off.)
         // Line 5 has one field too many: bad_row. At 31/03/2022 children 1 and 2; started 1, 2, 3;
         // ceased 3 (E4A). Children 2 and 3 have no postcodes; neither has a Header row.
         write(temp.resolve("short/episodes_2022.csv"), EPISODES,
@@ -123,7 +124,11 @@ class InputEdgeCasesTest {
         assertEquals(List.of(List.of(Path.of("episodes_2022.csv").toString(), 5, "bad_row")),
                 rows("SELECT file, line, reason FROM rejected_episodes"));
         assertEquals(List.of(List.of("male", "2010-01-01")), rows("SELECT sex, CAST(dob AS VARCHAR) FROM children"));
-        assertEquals(Map.of("missing_postcode", 2L, "no_header", 2L), summary.warningsByType());
+        // Lines 2-4 are each warned short_line (the file may be incomplete), with a notice naming the first.
+        assertEquals(Map.of("missing_postcode", 2L, "no_header", 2L, "short_line", 3L), summary.warningsByType());
+        assertEquals(List.of("episodes_2022.csv line 2: 3 lines have fewer fields than the header (short_line; the first "
+                + "at line 2); the missing fields were read as blank. The file may be incomplete: check it against the "
+                + "source system and export it again if so."), summary.notices());
     }
 
     @Test

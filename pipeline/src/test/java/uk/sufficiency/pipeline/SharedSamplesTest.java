@@ -72,6 +72,13 @@ class SharedSamplesTest {
             assertEquals(40L, summary[0].warningsByType().get("closed_at_next"));
             assertEquals(24L, summary[0].warningsByType().get("closed_at_year_end"));
             assertEquals(0L, summary[0].rejectedTotal());
+            assertEquals(List.of(new RunSummary.SourceRows("episodes", 3737, 2827, 0, 910),
+                    new RunSummary.SourceRows("header", 2123, 820, 0, 1303)), summary[0].sources());
+            // The files are named by the year their return starts: 941 of 2017-episodes.csv's 1,460 rows
+            // (counted with a script over the file) start after 31 March 2017, none after 31 March 2018.
+            assertTrue(summary[0].notices().get(0).startsWith("2017-episodes.csv: 941 of 1,460 episodes (64%) start "
+                    + "after 31 March 2017, the end of the 2016-17 return"), summary[0].notices().get(0));
+            assertEquals(5, summary[0].notices().size(), String.join("\n", summary[0].notices()));
         }
     }
 

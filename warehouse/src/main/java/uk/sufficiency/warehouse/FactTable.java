@@ -17,8 +17,9 @@ public enum FactTable {
     LA_WINDOW("la_window", false, "la VARCHAR, first_year INTEGER, last_year INTEGER"),
     /** area (upper-case name or code), calendar_year, population_0_17. */
     POPULATION("population", false, "area VARCHAR, calendar_year INTEGER, population_0_17 BIGINT"),
-    /** la, file, line, child, reason. */
-    REJECTED_EPISODES("rejected_episodes", false, "la VARCHAR, file VARCHAR, line INTEGER, child VARCHAR, reason VARCHAR"),
+    /** la, file, line, child, reason, detail (the column and value at fault, in words). */
+    REJECTED_EPISODES("rejected_episodes", false, "la VARCHAR, file VARCHAR, line INTEGER, child VARCHAR, reason VARCHAR, "
+            + "detail VARCHAR"),
     /** la, source, warning, count (la is null for rows of reference files, which belong to no LA). */
     DATA_QUALITY("data_quality", false, "la VARCHAR, source VARCHAR, warning VARCHAR, count BIGINT"),
     /**

@@ -19,7 +19,7 @@ final class MinimalSnapshot {
                 FactTable.CHILDREN, "SELECT 'A' AS la, 'c' AS child, 'male' AS sex, NULL::DATE AS dob LIMIT 0",
                 FactTable.LA_WINDOW, "SELECT 'A' AS la, 2021 AS first_year, 2022 AS last_year",
                 FactTable.POPULATION, "SELECT 'A' AS area, 2021 AS calendar_year, 1000::BIGINT AS population_0_17 LIMIT 0",
-                FactTable.REJECTED_EPISODES, "SELECT 'A' AS la, 'f' AS file, 1 AS line, 'c' AS child, 'bad_code' AS reason LIMIT 0",
+                FactTable.REJECTED_EPISODES, "SELECT 'A' AS la, 'f' AS file, 1 AS line, 'c' AS child, 'bad_code' AS reason, 'd' AS detail LIMIT 0",
                 FactTable.DATA_QUALITY, "SELECT 'A' AS la, 'episodes' AS source, 'w' AS warning, 1::BIGINT AS count LIMIT 0");
         try (var duckdb = DriverManager.getConnection("jdbc:duckdb:"); var statement = duckdb.createStatement()) {
             for (var fact : facts.entrySet()) {

@@ -30,7 +30,8 @@ public final class CsvRows {
 
     /**
      * @param wanted the columns to return, in this order; a column the file lacks comes back null
-     * @return file, line, fields_ok (the line has no more fields than the header) and the wanted columns
+     * @return file, line, fields_ok (the line has no more fields than the header), fields_short (it has
+     *     fewer), unterminated (it is the file's last line and no line break ends it) and the wanted columns
      */
     public static Dataset<Row> read(SparkSession spark, InputFile file, List<String> wanted) {
         // One field per position (InputCatalog makes repeated names unique): from_csv matches by position.
@@ -38,21 +39,25 @@ public final class CsvRows {
         for (String column : file.columns()) {
             schema = schema.add(column, DataTypes.StringType);
         }
+        Column split = split(col("value"), "\r?\n|\r");
         Dataset<Row> lines = spark.read().option("wholetext", true).text(file.path().toString())
-                .select(posexplode(split(col("value"), "\r?\n|\r")).as(new String[] {"index", "text"}))
+                .select(size(split).as("count"), col("value").rlike("[\r\n]$").as("ends_with_break"),
+                        posexplode(split).as(new String[] {"index", "text"}))
                 .where(col("index").gt(0).and(trim(col("text")).notEqual("")));
         Column parsed = from_csv(col("text"), lit(schema.toDDL()), Map.of("mode", "PERMISSIVE"));
         // Fields counted outside quoted sections. Exports often drop trailing empty fields, so a short
         // line is read with its missing fields blank (from_csv gives them null); a long line is misread.
         Column fieldCount = size(split(regexp_replace(col("text"), "\"[^\"]*\"", ""), ",", -1));
-        Column[] out = new Column[wanted.size() + 3];
+        Column[] out = new Column[wanted.size() + 5];
         out[0] = lit(file.displayName()).as("file");
         out[1] = col("index").plus(1).cast(DataTypes.IntegerType).as("line");
         out[2] = fieldCount.leq(file.columns().size()).as("fields_ok");
+        out[3] = fieldCount.lt(file.columns().size()).as("fields_short");
+        out[4] = col("index").equalTo(col("count").minus(1)).and(col("ends_with_break").unary_$bang()).as("unterminated");
         for (int i = 0; i < wanted.size(); i++) {
             String name = wanted.get(i);
-            out[i + 3] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);
+            out[i + 5] = (file.hasColumn(name) ? col("r").getField(name) : lit(null).cast(DataTypes.StringType)).as(name);
         }
-        return lines.select(col("index"), col("text"), parsed.as("r")).select(out);
+        return lines.select(col("index"), col("count"), col("ends_with_break"), col("text"), parsed.as("r")).select(out);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,14 +25,27 @@ import uk.sufficiency.pipeline.InputProblem;
 
 /**
  * Finds the files of a landing folder and recognises each from its name and first line only, so
- * the driver never reads a child's row. Files it does not recognise are listed as ignored.
+ * the driver never reads a child's row. Files it does not recognise are listed as ignored, each
+ * with the reason. A file that looks like a 903 table (by its name, or by having CHILD and most of
+ * a table's columns) but cannot be read as one fails the run, naming the file: its rows would
+ * otherwise be lost without a word.
  */
 public final class InputCatalog {
+    /** Bytes looked at to tell text from a binary file. */
+    private static final int SNIFF_BYTES = 8192;
+    /** First bytes of zip (xlsx, ods), OLE (xls), PDF and gzip files. */
+    private static final byte[][] MAGIC = {{'P', 'K', 3, 4}, {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
+            {'%', 'P', 'D', 'F'}, {0x1F, (byte) 0x8B}};
+
     private final Path inputDir;
     private final List<InputFile> recognised;
-    private final List<String> ignored;
+    private final List<Ignored> ignored;
 
-    private InputCatalog(Path inputDir, List<InputFile> recognised, List<String> ignored) {
+    /** A file the run does not read, and why. */
+    public record Ignored(String displayName, String reason) {
+    }
+
+    private InputCatalog(Path inputDir, List<InputFile> recognised, List<Ignored> ignored) {
         this.inputDir = inputDir;
         this.recognised = recognised;
         this.ignored = ignored;
@@ -43,13 +57,14 @@ public final class InputCatalog {
             throw new InputProblem(inputDir.toString(), "the input folder does not exist or is not a folder");
         }
         List<InputFile> recognised = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
+        List<Ignored> ignored = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).filter(p -> !isHidden(root, p)).sorted().toList()) {
                 String display = root.relativize(file).toString();
-                InputFile input = recognise(root, file, display);
+                String unreadable = unreadable(file, display);
+                InputFile input = unreadable == null ? recognise(root, file, display) : null;
                 if (input == null) {
-                    ignored.add(display);
+                    ignored.add(new Ignored(display, unreadable != null ? unreadable : notRecognised(display)));
                 } else {
                     recognised.add(input);
                 }
@@ -77,7 +92,77 @@ public final class InputCatalog {
     }
 
     public List<String> ignored() {
+        return ignored.stream().map(Ignored::displayName).toList();
+    }
+
+    public List<Ignored> ignoredWithReasons() {
         return ignored;
+    }
+
+    /** The 903 table a file's name names (episodes, header, uasc), if any. */
+    private static SourceTable named903(String display) {
+        String name = Path.of(display).getFileName().toString().toLowerCase(Locale.ROOT);
+        for (SourceTable table : SourceTable.values()) {
+            if (table.is903() && name.contains(table.label())) {
+                return table;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a CSV or XML file cannot be read at all (empty, or binary), or null when it can be tried.
+     * Refused outright when its name says it is a 903 table.
+     */
+    private static String unreadable(Path file, String display) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean readable = name.endsWith(".csv") || name.endsWith(".xml");
+        String reason;
+        try {
+            if (!readable) {
+                reason = "not a CSV or XML file";
+            } else if (Files.size(file) == 0) {
+                reason = "empty (0 bytes)";
+            } else if (binary(file)) {
+                reason = "binary, not text (a spreadsheet or archive saved under a ." + name.substring(name.lastIndexOf('.') + 1)
+                        + " name?)";
+            } else {
+                return null;
+            }
+        } catch (IOException e) {
+            reason = "cannot be read (" + e.getMessage() + ")";
+        }
+        SourceTable named = named903(display);
+        if (named == SourceTable.EPISODES || (named != null && readable)) {
+            throw new InputProblem(display, "is named as a 903 " + named.label() + " table but is " + reason
+                    + "; its rows cannot be read. Export it again as CSV (or the XML return), or move it out of the folder");
+        }
+        return reason;
+    }
+
+    /**
+     * A spreadsheet, archive or PDF by its first bytes, or text no CSV would be: more than one byte in
+     * twenty a control character. (A stray NUL in one value is not enough: that row is rejected instead.)
+     */
+    private static boolean binary(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(SNIFF_BYTES);
+            for (byte[] magic : MAGIC) {
+                if (start.length >= magic.length && Arrays.equals(Arrays.copyOf(start, magic.length), magic)) {
+                    return true;
+                }
+            }
+            long control = 0;
+            for (byte b : start) {
+                control += b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' ? 1 : 0;
+            }
+            return control * 20 > start.length;
+        }
+    }
+
+    private static String notRecognised(String display) {
+        return display.toLowerCase(Locale.ROOT).endsWith(".xml") ? "XML, but not a 903 return (root Children or EXPSSDA903)"
+                : "its columns match no input the product reads (a 903 table it does not use, such as missing or reviews?)";
     }
 
     private static boolean isHidden(Path root, Path file) {

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The input tables the pipeline reads, recognised by their column sets (counting-rules §2). A file
- * is claimed by a table when it carries that table's signature column or its name says so; a claimed
- * file must then carry every required column or the run fails.
+ * is claimed by a table when it carries that table's signature column, or (903 tables) CHILD and
+ * either a name that says so or most of the table's columns; a claimed file must then carry every
+ * required column or the run fails.
  */
 public enum SourceTable {
     EPISODES("episodes", Set.of("DECOM"),
@@ -124,7 +125,13 @@ public enum SourceTable {
             return columns.containsAll(required);
         }
         return signature.stream().anyMatch(columns::contains)
-                || (is903() && lowerCaseName.contains(label) && columns.contains("CHILD"));
+                || (is903() && columns.contains("CHILD") && (lowerCaseName.contains(label) || resembles(columns)));
+    }
+
+    /** Most of a 903 table's columns (three or more, over half): a damaged copy of it rather than another table. */
+    private boolean resembles(Set<String> columns) {
+        long present = required.stream().filter(columns::contains).count();
+        return present >= 3 && present * 2 > required.size();
     }
 
     boolean is903() {

@@ -13,7 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Staging models: every file of one source table, CSV or XML, unioned into one dataset of raw
  * string columns (the table's required and optional columns plus {@code LA} and {@code YEAR}), with
  * {@code file}, {@code line}, {@code fields_ok} (false for a CSV line with more fields than its
- * header; a short line's missing trailing fields are blank) and {@code name_year} (the year the
+ * header), {@code fields_short} (a CSV line with fewer: its missing trailing fields are blank),
+ * {@code unterminated} (a file's last line with no line break after it) and {@code name_year} (the year the
  * file's name states, or null).
  */
 public final class StgTables {
@@ -50,7 +51,8 @@ public final class StgTables {
     private static Dataset<Row> empty(SparkSession spark, List<String> wanted) {
         var schema = new org.apache.spark.sql.types.StructType()
                 .add("file", DataTypes.StringType).add("line", DataTypes.IntegerType)
-                .add("fields_ok", DataTypes.BooleanType);
+                .add("fields_ok", DataTypes.BooleanType).add("fields_short", DataTypes.BooleanType)
+                .add("unterminated", DataTypes.BooleanType);
         for (String column : wanted) {
             schema = schema.add(column, DataTypes.StringType);
         }

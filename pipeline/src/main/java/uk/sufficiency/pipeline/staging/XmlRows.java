@@ -1,6 +1,7 @@
 package uk.sufficiency.pipeline.staging;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,7 +31,9 @@ public final class XmlRows {
         }
         return spark.read().option("wholetext", true).text(file.path().toString())
                 .select(col("value"))
-                .flatMap(new Extract(file.displayName(), table, wanted), Encoders.row(schema));
+                .flatMap(new Extract(file.displayName(), table, wanted), Encoders.row(schema))
+                // An XML element holds whole values: never short, and a cut-off return is refused when scanned.
+                .withColumn("fields_short", lit(false)).withColumn("unterminated", lit(false));
     }
 
     /** Serializable so that it runs on a cluster's executors as well as in local mode. */

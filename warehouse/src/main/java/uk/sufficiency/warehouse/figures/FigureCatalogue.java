@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.QualityCode;
 import uk.sufficiency.warehouse.forecast.AgeBand;
 
 /**
@@ -221,14 +222,23 @@ public final class FigureCatalogue {
                         derived("ifa_share", "IFA share (%)", "inhouse", "ifa"),
                         count("other_non_connected", "Other non-connected"), count("kinship", "Kinship")),
                 "quarter_end, age_group_order"));
+        // Each code with its meaning and what to do about it, from QualityCode (as the run summary prints them).
         add(new Figure("rejects-by-reason", "Rows rejected by the last run, by input and reason", """
+                SELECT la, source, reason, rows, %s AS meaning, %s AS what_to_do FROM (
                 SELECT la, '903' AS source, reason, count(*) AS rows FROM rejected_episodes GROUP BY ALL
                 UNION ALL
-                SELECT la, source, reason, count(*) AS rows FROM rejected_rows GROUP BY ALL""",
-                List.of(dimension("source", "Input"), dimension("reason", "Reason"), count("rows", "Rows rejected"))));
+                SELECT la, source, reason, count(*) AS rows FROM rejected_rows GROUP BY ALL)"""
+                .formatted(QualityCode.sqlCase("reason", false), QualityCode.sqlCase("reason", true)),
+                List.of(dimension("source", "Input"), dimension("reason", "Reason"), count("rows", "Rows rejected"),
+                        dimension("meaning", "What it means"), dimension("what_to_do", "What to do")),
+                "source, reason"));
         add(new Figure("warnings-by-type", "Warnings from the last run, by type", """
-                SELECT la, source, warning, sum(count) AS rows FROM data_quality GROUP BY ALL""",
-                List.of(dimension("source", "Source"), dimension("warning", "Warning"), count("rows", "Rows"))));
+                SELECT la, source, warning, rows, %s AS meaning, %s AS what_to_do FROM (
+                SELECT la, source, warning, sum(count) AS rows FROM data_quality GROUP BY ALL)"""
+                .formatted(QualityCode.sqlCase("warning", false), QualityCode.sqlCase("warning", true)),
+                List.of(dimension("source", "Source"), dimension("warning", "Warning"), count("rows", "Rows"),
+                        dimension("meaning", "What it means"), dimension("what_to_do", "What to do")),
+                "source, warning"));
         CostFigures.all().forEach(FigureCatalogue::add);
         RequestFigures.all().forEach(FigureCatalogue::add);
         CapacityFigures.all().forEach(FigureCatalogue::add);

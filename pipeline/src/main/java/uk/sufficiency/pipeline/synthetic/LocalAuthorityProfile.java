@@ -1,9 +1,9 @@
 package uk.sufficiency.pipeline.synthetic;
 
 /**
- * One synthetic local authority: its size and its habits. The first ("Demo County") is
- * calibrated to Lancashire at 31 March 2022 (about 1,940 looked after, 0-17 population about
- * 254,000); the others are smaller, about 550 looked after on average with a wide spread, as
+ * One synthetic local authority: its size, its habits and how they changed ({@link Trends}). The
+ * first ("Demo County") follows Lancashire from 2016/17 to 2021/22 (about 1,940 looked after at
+ * 31 March 2022, 0-17 population 253,000 in mid-2021); the others are smaller, about 550 looked after on average with a wide spread, as
  * England's ~82,000 across ~150 LAs, and lean a little differently towards agency fostering,
  * placements with parents and children's homes so that benchmarks differ between them.
  */
@@ -17,7 +17,7 @@ record LocalAuthorityProfile(
         double childrensHomesLean,
         Trends trends) {
 
-    /** Demo County's stock at 31 March 2022 and the first entries per year that sustain it. */
+    /** Demo County's stock at 31 March 2022 and the arrivals per year its Trends are relative to. */
     static final double DEMO_COUNTY_STOCK = 1940;
     static final double DEMO_COUNTY_ENTRIES = 595;
     static final double DEMO_COUNTY_POPULATION_2021 = 253_000;

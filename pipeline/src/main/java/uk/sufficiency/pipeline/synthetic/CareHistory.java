@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One local authority's children coming into care, one after another, at a steady rate from the
- * start of the burn-in to the end of the last return. Each child's whole history is planned on
+ * One local authority's children coming into care, one after another, at the rate its
+ * {@link Trends} give for the year, from the start of the burn-in to the end of the last return. Each child's whole history is planned on
  * arrival: the period of care, and after a return home sometimes another period later on.
  */
 final class CareHistory {
@@ -16,6 +16,7 @@ final class CareHistory {
     static final double SHORT_BREAK_SHARE = 0.015;
     /** Share of girls in care at 16 who become mothers before 18. */
     static final double YOUNG_MOTHER_CHANCE = 0.05;
+    private static final int ARRIVAL_REGULARITY = 4;
     private static final List<String> RETURNED_HOME = List.of("E4A", "E4B", "E13");
 
     private final LocalAuthorityProfile la;
@@ -42,8 +43,12 @@ final class CareHistory {
 
     /** The next child to come into care, or null once arrivals pass the end of the last return. */
     Child next() {
-        double perDay = la.careEntriesPerYear() * (1 + SHORT_BREAK_SHARE) / PeriodPlanner.DAYS_PER_YEAR;
-        day += draw.exponential(1 / perDay);
+        double perDay = la.careEntriesPerYear() * la.trends().entries(LocalDate.ofEpochDay((long) day))
+                * (1 + SHORT_BREAK_SHARE) / PeriodPlanner.DAYS_PER_YEAR;
+        // an Erlang-4 wait: arrivals less bunched than a Poisson stream, so each year's number stays near its trend
+        for (int i = 0; i < ARRIVAL_REGULARITY; i++) {
+            day += draw.exponential(1 / perDay / ARRIVAL_REGULARITY);
+        }
         LocalDate arrives = LocalDate.ofEpochDay((long) day);
         if (arrives.isAfter(until)) {
             return null;

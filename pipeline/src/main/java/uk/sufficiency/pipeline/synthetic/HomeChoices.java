@@ -16,6 +16,10 @@ import static uk.sufficiency.pipeline.synthetic.Setting.SUPPORTED_ACCOMMODATION;
 import static uk.sufficiency.pipeline.synthetic.Setting.WITH_PARENTS;
 import static uk.sufficiency.pipeline.synthetic.Setting.YOUNG_OFFENDER_INSTITUTION;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * What kind of home a child goes to: the first on coming into care, and the next when a home comes
  * to an end, by age and by the kind of home left. Teenagers go to children's homes far more than
@@ -24,74 +28,78 @@ import static uk.sufficiency.pipeline.synthetic.Setting.YOUNG_OFFENDER_INSTITUTI
  */
 final class HomeChoices {
     private final Draw draw;
-
-    // Where a child goes when a home ends, by age (under 11, 11-15, 16-17) and the home left.
-    private final Mix<Setting> youngFromFoster;
-    private final Mix<Setting> youngFromElsewhere;
-    private final Mix<Setting> teenFromFoster;
-    private final Mix<Setting> teenFromResidential;
-    private final Mix<Setting> teenFromElsewhere;
-    private final Mix<Setting> olderFromFoster;
-    private final Mix<Setting> olderFromResidential;
-    private final Mix<Setting> olderFromSupported;
-    private final Mix<Setting> olderFromElsewhere;
-    // The first home on entry, by age (under 1, 1-10, 11-15, 16-17).
-    private final Mix<Setting> firstHomeBaby;
-    private final Mix<Setting> firstHomeChild;
-    private final Mix<Setting> firstHomeTeen;
-    private final Mix<Setting> firstHomeOlder;
+    private final LocalAuthorityProfile la;
+    /** The tables with children's homes leant as a year's practice leans them, by that lean. */
+    private final Map<Double, Tables> byHomesLean = new HashMap<>();
 
     HomeChoices(LocalAuthorityProfile la, Draw draw) {
         this.draw = draw;
-        youngFromFoster = habits(la, Mix.of(SHORT_TERM_FOSTER, 20, LONG_TERM_FOSTER, 52, KINSHIP_LONG_TERM, 9,
-                WITH_PARENTS, 9, CHILDRENS_HOME, 4, HOSPITAL, 1, OTHER_ARRANGEMENT, 1));
-        youngFromElsewhere = habits(la, Mix.of(SHORT_TERM_FOSTER, 45, LONG_TERM_FOSTER, 30, KINSHIP_SHORT_TERM, 10,
-                CHILDRENS_HOME, 10, WITH_PARENTS, 5));
-        teenFromFoster = habits(la, Mix.of(SHORT_TERM_FOSTER, 22, LONG_TERM_FOSTER, 42, KINSHIP_LONG_TERM, 5,
-                CHILDRENS_HOME, 29, WITH_PARENTS, 4, RESIDENTIAL_SCHOOL, 3, CARE_HOME, 1, HOSPITAL, 1,
-                OTHER_ARRANGEMENT, 1, SECURE_HOME, 0.5));
-        teenFromResidential = habits(la, Mix.of(CHILDRENS_HOME, 56, LONG_TERM_FOSTER, 14, SHORT_TERM_FOSTER, 10,
-                WITH_PARENTS, 6, RESIDENTIAL_SCHOOL, 5, CARE_HOME, 3, SECURE_HOME, 2, HOSPITAL, 2,
-                OTHER_ARRANGEMENT, 3, KINSHIP_SHORT_TERM, 3));
-        teenFromElsewhere = habits(la, Mix.of(SHORT_TERM_FOSTER, 40, CHILDRENS_HOME, 30, KINSHIP_SHORT_TERM, 10,
-                LONG_TERM_FOSTER, 15, WITH_PARENTS, 5));
-        olderFromFoster = habits(la, Mix.of(SUPPORTED_ACCOMMODATION, 65, LONG_TERM_FOSTER, 28, SHORT_TERM_FOSTER, 8,
-                CHILDRENS_HOME, 10, INDEPENDENT_LIVING, 9, WITH_PARENTS, 5, KINSHIP_LONG_TERM, 3,
-                OTHER_ARRANGEMENT, 2));
-        olderFromResidential = habits(la, Mix.of(SUPPORTED_ACCOMMODATION, 45, CHILDRENS_HOME, 30,
-                INDEPENDENT_LIVING, 8, SHORT_TERM_FOSTER, 5, WITH_PARENTS, 4, SECURE_HOME, 1, HOSPITAL, 2,
-                OTHER_ARRANGEMENT, 3, CARE_HOME, 2));
-        olderFromSupported = habits(la, Mix.of(SUPPORTED_ACCOMMODATION, 55, INDEPENDENT_LIVING, 20, CHILDRENS_HOME, 12,
-                WITH_PARENTS, 5, SHORT_TERM_FOSTER, 3, OTHER_ARRANGEMENT, 3, YOUNG_OFFENDER_INSTITUTION, 2));
-        olderFromElsewhere = habits(la, Mix.of(SUPPORTED_ACCOMMODATION, 40, SHORT_TERM_FOSTER, 20, CHILDRENS_HOME, 25,
-                INDEPENDENT_LIVING, 10, WITH_PARENTS, 5));
-        firstHomeBaby = habits(la, Mix.of(SHORT_TERM_FOSTER, 50, KINSHIP_SHORT_TERM, 25, FAMILY_CENTRE, 25));
-        firstHomeChild = habits(la, Mix.of(SHORT_TERM_FOSTER, 64, KINSHIP_SHORT_TERM, 21, CHILDRENS_HOME, 4,
-                LONG_TERM_FOSTER, 2, OTHER_ARRANGEMENT, 2));
-        firstHomeTeen = habits(la, Mix.of(SHORT_TERM_FOSTER, 45, CHILDRENS_HOME, 40, KINSHIP_SHORT_TERM, 12,
-                OTHER_ARRANGEMENT, 2, HOSPITAL, 1, SECURE_HOME, 1, RESIDENTIAL_SCHOOL, 1));
-        firstHomeOlder = habits(la, Mix.of(SUPPORTED_ACCOMMODATION, 45, SHORT_TERM_FOSTER, 25, CHILDRENS_HOME, 28,
-                INDEPENDENT_LIVING, 8, KINSHIP_SHORT_TERM, 5, OTHER_ARRANGEMENT, 2));
+        this.la = la;
     }
 
-    /** The LA's own leaning towards children's homes and placements with parents. */
-    private static Mix<Setting> habits(LocalAuthorityProfile la, Mix<Setting> mix) {
-        return mix.scaled(CHILDRENS_HOME, la.childrensHomesLean()).scaled(WITH_PARENTS, la.withParentsLean());
+    /** Where a child goes when a home ends, by age (under 11, 11-15, 16-17) and the home left; the first home on entry by age (under 1, 1-10, 11-15, 16-17). */
+    private record Tables(Mix<Setting> youngFromFoster, Mix<Setting> youngFromElsewhere, Mix<Setting> teenFromFoster,
+            Mix<Setting> teenFromResidential, Mix<Setting> teenFromElsewhere, Mix<Setting> olderFromFoster,
+            Mix<Setting> olderFromResidential, Mix<Setting> olderFromSupported, Mix<Setting> olderFromElsewhere,
+            Mix<Setting> firstHomeBaby, Mix<Setting> firstHomeChild, Mix<Setting> firstHomeTeen,
+            Mix<Setting> firstHomeOlder) {
     }
 
-    Setting first(double age) {
-        return draw.pick(age < 1 ? firstHomeBaby : age < 11 ? firstHomeChild : age < 16 ? firstHomeTeen : firstHomeOlder);
+    private Tables tables(LocalDate day) {
+        double homesLean = la.childrensHomesLean() * la.trends().childrensHomes(day);
+        return byHomesLean.computeIfAbsent(homesLean, lean -> new Tables(
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 20, LONG_TERM_FOSTER, 52, KINSHIP_LONG_TERM, 9,
+                        WITH_PARENTS, 9, CHILDRENS_HOME, 4, HOSPITAL, 1, OTHER_ARRANGEMENT, 1)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 45, LONG_TERM_FOSTER, 30, KINSHIP_SHORT_TERM, 10,
+                        CHILDRENS_HOME, 10, WITH_PARENTS, 5)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 22, LONG_TERM_FOSTER, 42, KINSHIP_LONG_TERM, 5,
+                        CHILDRENS_HOME, 29, WITH_PARENTS, 4, RESIDENTIAL_SCHOOL, 3, CARE_HOME, 1, HOSPITAL, 1,
+                        OTHER_ARRANGEMENT, 1, SECURE_HOME, 0.5)),
+                habits(lean, Mix.of(CHILDRENS_HOME, 56, LONG_TERM_FOSTER, 14, SHORT_TERM_FOSTER, 10,
+                        WITH_PARENTS, 6, RESIDENTIAL_SCHOOL, 5, CARE_HOME, 3, SECURE_HOME, 2, HOSPITAL, 2,
+                        OTHER_ARRANGEMENT, 3, KINSHIP_SHORT_TERM, 3)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 40, CHILDRENS_HOME, 30, KINSHIP_SHORT_TERM, 10,
+                        LONG_TERM_FOSTER, 15, WITH_PARENTS, 5)),
+                habits(lean, Mix.of(SUPPORTED_ACCOMMODATION, 65, LONG_TERM_FOSTER, 28, SHORT_TERM_FOSTER, 8,
+                        CHILDRENS_HOME, 10, INDEPENDENT_LIVING, 9, WITH_PARENTS, 5, KINSHIP_LONG_TERM, 3,
+                        OTHER_ARRANGEMENT, 2)),
+                habits(lean, Mix.of(SUPPORTED_ACCOMMODATION, 45, CHILDRENS_HOME, 30,
+                        INDEPENDENT_LIVING, 8, SHORT_TERM_FOSTER, 5, WITH_PARENTS, 4, SECURE_HOME, 1, HOSPITAL, 2,
+                        OTHER_ARRANGEMENT, 3, CARE_HOME, 2)),
+                habits(lean, Mix.of(SUPPORTED_ACCOMMODATION, 55, INDEPENDENT_LIVING, 20, CHILDRENS_HOME, 12,
+                        WITH_PARENTS, 5, SHORT_TERM_FOSTER, 3, OTHER_ARRANGEMENT, 3, YOUNG_OFFENDER_INSTITUTION, 2)),
+                habits(lean, Mix.of(SUPPORTED_ACCOMMODATION, 40, SHORT_TERM_FOSTER, 20, CHILDRENS_HOME, 25,
+                        INDEPENDENT_LIVING, 10, WITH_PARENTS, 5)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 50, KINSHIP_SHORT_TERM, 25, FAMILY_CENTRE, 25)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 64, KINSHIP_SHORT_TERM, 21, CHILDRENS_HOME, 4,
+                        LONG_TERM_FOSTER, 2, OTHER_ARRANGEMENT, 2)),
+                habits(lean, Mix.of(SHORT_TERM_FOSTER, 45, CHILDRENS_HOME, 40, KINSHIP_SHORT_TERM, 12,
+                        OTHER_ARRANGEMENT, 2, HOSPITAL, 1, SECURE_HOME, 1, RESIDENTIAL_SCHOOL, 1)),
+                habits(lean, Mix.of(SUPPORTED_ACCOMMODATION, 45, SHORT_TERM_FOSTER, 25, CHILDRENS_HOME, 28,
+                        INDEPENDENT_LIVING, 8, KINSHIP_SHORT_TERM, 5, OTHER_ARRANGEMENT, 2))));
     }
 
-    Setting next(Setting current, double age, boolean male) {
+    /** The LA's own leaning (and its year's) towards children's homes, and its own towards placements with parents. */
+    private Mix<Setting> habits(double homesLean, Mix<Setting> mix) {
+        return mix.scaled(CHILDRENS_HOME, homesLean).scaled(WITH_PARENTS, la.withParentsLean());
+    }
+
+    Setting first(double age, LocalDate day) {
+        Tables t = tables(day);
+        return draw.pick(age < 1 ? t.firstHomeBaby() : age < 11 ? t.firstHomeChild() : age < 16 ? t.firstHomeTeen()
+                : t.firstHomeOlder());
+    }
+
+    Setting next(Setting current, double age, boolean male, LocalDate day) {
+        Tables t = tables(day);
         Mix<Setting> table;
         if (age < 11) {
-            table = current.fostering() ? youngFromFoster : youngFromElsewhere;
+            table = current.fostering() ? t.youngFromFoster() : t.youngFromElsewhere();
         } else if (age < 16) {
-            table = current.fostering() ? teenFromFoster : current.residential() ? teenFromResidential : teenFromElsewhere;
+            table = current.fostering() ? t.teenFromFoster() : current.residential() ? t.teenFromResidential() : t.teenFromElsewhere();
         } else {
-            table = current.fostering() ? olderFromFoster : current.residential() ? olderFromResidential
-                    : current.supported() ? olderFromSupported : olderFromElsewhere;
+            table = current.fostering() ? t.olderFromFoster() : current.residential() ? t.olderFromResidential()
+                    : current.supported() ? t.olderFromSupported() : t.olderFromElsewhere();
         }
         Setting next = draw.pick(table);
         // boys are over-represented in children's homes (60% of them, against 54% of all CLA)

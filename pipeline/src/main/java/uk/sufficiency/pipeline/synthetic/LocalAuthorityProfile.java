@@ -1,9 +1,9 @@
 package uk.sufficiency.pipeline.synthetic;
 
 /**
- * One synthetic local authority: its size and its habits. The first ("Demo County") is
- * calibrated to Lancashire at 31 March 2022 (about 1,940 looked after, 0-17 population about
- * 254,000); the others are smaller, about 550 looked after on average with a wide spread, as
+ * One synthetic local authority: its size, its habits and how they changed ({@link Trends}). The
+ * first ("Demo County") follows Lancashire from 2016/17 to 2021/22 (about 1,940 looked after at
+ * 31 March 2022, 0-17 population 253,000 in mid-2021); the others are smaller, about 550 looked after on average with a wide spread, as
  * England's ~82,000 across ~150 LAs, and lean a little differently towards agency fostering,
  * placements with parents and children's homes so that benchmarks differ between them.
  */
@@ -14,12 +14,13 @@ record LocalAuthorityProfile(
         double population2021,
         double agencyFosteringLean,
         double withParentsLean,
-        double childrensHomesLean) {
+        double childrensHomesLean,
+        Trends trends) {
 
-    /** Demo County's stock at 31 March 2022 and the first entries per year that sustain it. */
+    /** Demo County's stock at 31 March 2022 and the arrivals per year its Trends are relative to. */
     static final double DEMO_COUNTY_STOCK = 1940;
     static final double DEMO_COUNTY_ENTRIES = 595;
-    static final double DEMO_COUNTY_POPULATION_2021 = 254_000;
+    static final double DEMO_COUNTY_POPULATION_2021 = 253_000;
     /** Looked after per 10,000 children for the other LAs (England ~70). */
     static final double OTHER_RATE_PER_10000 = 70;
 
@@ -28,7 +29,8 @@ record LocalAuthorityProfile(
     private static final double OTHER_STOCK_SPREAD = 0.55;
 
     static LocalAuthorityProfile demoCounty() {
-        return new LocalAuthorityProfile(0, "Demo County", DEMO_COUNTY_ENTRIES, DEMO_COUNTY_POPULATION_2021, 1, 1, 1);
+        return new LocalAuthorityProfile(0, "Demo County", DEMO_COUNTY_ENTRIES, DEMO_COUNTY_POPULATION_2021, 1, 1, 1,
+                Trends.lancashire(DEMO_COUNTY_ENTRIES));
     }
 
     /** The LA at a 0-based position; draws from that LA's own stream so LAs do not depend on each other. */
@@ -40,12 +42,12 @@ record LocalAuthorityProfile(
         return new LocalAuthorityProfile(index, String.format("Synthetic LA %03d", index + 1),
                 DEMO_COUNTY_ENTRIES * stock / DEMO_COUNTY_STOCK,
                 stock / OTHER_RATE_PER_10000 * 10_000,
-                draw.logNormal(1, 0.35), draw.logNormal(1, 0.4), draw.logNormal(1, 0.25));
+                draw.logNormal(1, 0.35), draw.logNormal(1, 0.4), draw.logNormal(1, 0.25), Trends.STEADY);
     }
 
     /** ONS-style 0-17 mid-year estimate for a calendar year, growing slowly as it has since 2010. */
     long population(int calendarYear) {
-        return Math.round(population2021 * (1 + 0.004 * (calendarYear - 2021)) / 10) * 10;
+        return Math.round(population2021 * (1 + 0.006 * (calendarYear - 2021)) / 10) * 10;
     }
 
     /**

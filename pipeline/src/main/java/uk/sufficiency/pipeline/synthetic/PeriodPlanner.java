@@ -21,7 +21,9 @@ import static uk.sufficiency.pipeline.synthetic.Setting.YOUNG_OFFENDER_INSTITUTI
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans one period of care: picks a {@link CarePathway} from the child's age on entry, then lays
@@ -74,12 +76,18 @@ final class PeriodPlanner {
     private final Draw draw;
     private final PlacementFinder finder;
     private final HomeChoices homes;
+    private final Trends trends;
+    private final double withParentsLean;
     private final List<Mix<CarePathway>> pathwayByEntryAge = new ArrayList<>();
+    /** The pathway mixes with placements with parents leant as a year's practice leans them, by that lean. */
+    private final Map<Double, List<Mix<CarePathway>>> leantPathways = new HashMap<>();
     private final Mix<Integer> entryAgeBand;
 
     PeriodPlanner(LocalAuthorityProfile la, Draw draw, PlacementFinder finder) {
         this.draw = draw;
         this.finder = finder;
+        this.trends = la.trends();
+        this.withParentsLean = la.withParentsLean();
         CarePathway[] pathways = CarePathway.values();
         double[] entriesByAge = new double[ENTRIES_BY_PATHWAY_AND_AGE[0].length];
         Object[] ages = new Object[2 * entriesByAge.length];
@@ -90,14 +98,20 @@ final class PeriodPlanner {
                 weights[2 * p + 1] = ENTRIES_BY_PATHWAY_AND_AGE[p][age];
                 entriesByAge[age] += ENTRIES_BY_PATHWAY_AND_AGE[p][age];
             }
-            Mix<CarePathway> mix = Mix.of(weights);
-            pathwayByEntryAge.add(mix.scaled(CarePathway.PLACED_WITH_PARENTS, la.withParentsLean()));
+            pathwayByEntryAge.add(Mix.of(weights));
             ages[2 * age] = age;
             ages[2 * age + 1] = entriesByAge[age];
         }
         entryAgeBand = Mix.of(ages);
 
         this.homes = new HomeChoices(la, draw);
+    }
+
+    private Mix<CarePathway> pathways(double age, LocalDate start) {
+        double lean = withParentsLean * trends.withParents(start);
+        List<Mix<CarePathway>> mixes = leantPathways.computeIfAbsent(lean, l -> pathwayByEntryAge.stream()
+                .map(mix -> mix.scaled(CarePathway.PLACED_WITH_PARENTS, l)).toList());
+        return mixes.get(entryBand(age));
     }
 
     /** Age on first entry to care, in days. */
@@ -115,7 +129,7 @@ final class PeriodPlanner {
 
     CarePeriod plan(LocalDate dob, boolean male, String homePostcode, LocalDate start) {
         Plan plan = new Plan(dob, male, homePostcode, start);
-        CarePathway pathway = draw.pick(pathwayByEntryAge.get(entryBand(plan.age(start))));
+        CarePathway pathway = draw.pick(pathways(plan.age(start), start));
         switch (pathway) {
             case ADOPTION -> plan.adoption();
             case SPECIAL_GUARDIANSHIP -> plan.specialGuardianship();
@@ -240,7 +254,7 @@ final class PeriodPlanner {
                 live(start, home, firstHome());
             }
             period.home(home, find(WITH_PARENTS, home));
-            end(after(home, draw.logNormal(800, 0.6)), "E4A");
+            end(trends.placedWithParentsUntil(home, after(home, draw.logNormal(800, 0.6)), draw), "E4A");
         }
 
         void growingUpInCare() {
@@ -361,10 +375,10 @@ final class PeriodPlanner {
                 if (!moved.isBefore(to)) {
                     return;
                 }
-                Setting next = homes.next(home.setting(), age(moved), male);
+                Setting next = homes.next(home.setting(), age(moved), male, moved);
                 // only a care order (C1/C2) allows placement with parents
                 while (next == WITH_PARENTS && !period.legalStatusOn(moved).startsWith("C")) {
-                    next = homes.next(home.setting(), age(moved), male);
+                    next = homes.next(home.setting(), age(moved), male, moved);
                 }
                 boolean becomesPermanent = home.setting() == SHORT_TERM_FOSTER && next == LONG_TERM_FOSTER
                         || home.setting() == KINSHIP_SHORT_TERM && next == KINSHIP_LONG_TERM;
@@ -375,15 +389,17 @@ final class PeriodPlanner {
         }
 
         Setting firstHome() {
-            return homes.first(age(start));
+            return homes.first(age(start), start);
         }
 
         Placement find(Setting setting, LocalDate date) {
-            return finder.find(setting, age(date), homePostcode);
+            return finder.find(setting, age(date), homePostcode, date);
         }
 
         /** Ends the period; one that would run to the 18th birthday ends on it, as the law says. */
-        void end(LocalDate date, String reason) {
+        void end(LocalDate planned, String reason) {
+            LocalDate moved = trends.leavingCare(planned, draw);
+            LocalDate date = moved.isAfter(start) ? moved : planned;
             if (date.isBefore(eighteenth)) {
                 period.end(date, reason);
             } else {

@@ -1,5 +1,7 @@
 package uk.sufficiency.pipeline.synthetic;
 
+import java.time.LocalDate;
+
 /**
  * Finds a home of a given kind for a child: who provides it (in-house PR1 or agency PR4/PR5,
  * parents PR0, another LA PR2, the NHS or prison service PR3), its Ofsted URN and its postcode.
@@ -7,8 +9,6 @@ package uk.sufficiency.pipeline.synthetic;
  * where the in-house service takes nearly all under-6s.
  */
 final class PlacementFinder {
-    /** Chance that a new non-connected foster placement is with an IFA, by age at placement: 0-5, 6-10, 11+. */
-    static final double[] IFA_CHANCE_BY_AGE = {0.08, 0.50, 0.66};
     private static final String NOT_REGISTERED = "XXXXXXX";
 
     private static final Mix<String> AGENCY = Mix.of("PR4", 85, "PR5", 15);
@@ -25,6 +25,8 @@ final class PlacementFinder {
     private final LocalAuthorityProfile la;
     private final Draw draw;
     private int carers;
+    /** By age band 0-5, 6-10, 11+: the IFA placements due and not yet made (below one). */
+    private final double[] ifaDue = new double[3];
 
     PlacementFinder(LocalAuthorityProfile la, Draw draw) {
         this.la = la;
@@ -32,10 +34,13 @@ final class PlacementFinder {
     }
 
     /** A home with new carers; a placement with parents is at the child's home address. */
-    Placement find(Setting setting, double age, String homePostcode) {
-        String provider = provider(setting, age);
-        String postcode = setting == Setting.WITH_PARENTS ? homePostcode
-                : draw.chance(insideChance(setting, provider)) ? homePostcode() : elsewherePostcode();
+    Placement find(Setting setting, double age, String homePostcode, LocalDate day) {
+        String provider = provider(setting, age, day);
+        // both postcodes are drawn whichever is used, so who provides the home changes no later draw
+        String inside = homePostcode();
+        String elsewhere = elsewherePostcode();
+        boolean insideArea = draw.chance(insideChance(setting, provider));
+        String postcode = setting == Setting.WITH_PARENTS ? homePostcode : insideArea ? inside : elsewhere;
         return new Placement(setting, provider, urn(setting, provider), postcode, ++carers);
     }
 
@@ -53,9 +58,9 @@ final class PlacementFinder {
         return area + district + " " + draw.between(1, 9) + draw.letter() + draw.letter();
     }
 
-    private String provider(Setting setting, double age) {
+    private String provider(Setting setting, double age, LocalDate day) {
         return switch (setting) {
-            case SHORT_TERM_FOSTER, LONG_TERM_FOSTER, FOSTER_TO_ADOPT -> fosterProvider(age);
+            case SHORT_TERM_FOSTER, LONG_TERM_FOSTER, FOSTER_TO_ADOPT -> fosterProvider(age, day);
             case KINSHIP_SHORT_TERM, KINSHIP_LONG_TERM -> draw.pick(KINSHIP);
             case CHILDRENS_HOME -> draw.pick(CHILDRENS_HOME);
             case CARE_HOME -> draw.pick(CARE_HOME);
@@ -73,13 +78,18 @@ final class PlacementFinder {
     }
 
     /** In-house unless an IFA is needed; a few children live with another LA's foster carers. */
-    private String fosterProvider(double age) {
+    private String fosterProvider(double age, LocalDate day) {
         int band = age < 6 ? 0 : age < 11 ? 1 : 2;
-        double ifa = tilt(IFA_CHANCE_BY_AGE[band], la.agencyFosteringLean());
-        if (draw.chance(ifa)) {
-            return draw.pick(AGENCY);
+        // placements go to IFAs in turn as their share falls due, so each band's share follows the
+        // year's practice; both answers take the same draws, so a change of practice changes no other choice
+        String agency = draw.pick(AGENCY);
+        String inHouse = draw.chance(0.01) ? "PR2" : "PR1";
+        ifaDue[band] += tilt(la.trends().ifaChance(band, day), la.agencyFosteringLean());
+        if (ifaDue[band] >= 1) {
+            ifaDue[band] -= 1;
+            return agency;
         }
-        return draw.chance(0.01) ? "PR2" : "PR1";
+        return inHouse;
     }
 
     /** A probability moved by an odds ratio, so that a lean of 1 leaves it unchanged. */
@@ -110,7 +120,7 @@ final class PlacementFinder {
         boolean inHouse = provider.equals("PR1");
         int number = switch (setting) {
             case SHORT_TERM_FOSTER, LONG_TERM_FOSTER, FOSTER_TO_ADOPT, KINSHIP_SHORT_TERM, KINSHIP_LONG_TERM ->
-                    inHouse ? 900_000 + la.index() : 100_000 + draw.between(0, 299);
+                    agencyUrn(inHouse);
             case CHILDRENS_HOME -> inHouse ? 700_000 + 20 * la.index() + draw.between(0, 11) : 400_000 + draw.between(0, 2999);
             case SECURE_HOME -> 800_000 + draw.between(0, 14);
             case RESIDENTIAL_SCHOOL -> 850_000 + draw.between(0, 199);
@@ -118,5 +128,11 @@ final class PlacementFinder {
             default -> -1;
         };
         return number < 0 ? NOT_REGISTERED : "SC" + number;
+    }
+
+    /** The fostering service's URN; an agency's is drawn even for the LA's own, so the provider changes no other draw. */
+    private int agencyUrn(boolean inHouse) {
+        int agency = 100_000 + draw.between(0, 299);
+        return inHouse ? 900_000 + la.index() : agency;
     }
 }

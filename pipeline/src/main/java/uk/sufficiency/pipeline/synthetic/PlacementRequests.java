@@ -83,7 +83,7 @@ final class PlacementRequests {
     /** Seed: 9% of the hard-to-find fostering searches of 2019/20 ended in a children's home. */
     static final double FOSTER_SEARCHES_ENDING_IN_A_HOME = 0.09;
     /** How much more often a search for a child aged 11+ is hard to find (54% of hard-to-find are 11+). */
-    static final double OLDER_CHILD_WEIGHT = 1.8;
+    static final double OLDER_CHILD_WEIGHT = 1.3;
 
     /** Share of requests of each type that end placed (the rest withdrawn), where the children's moves allow. */
     private static final Map<String, Double> PLACED_SHARE = ordered(

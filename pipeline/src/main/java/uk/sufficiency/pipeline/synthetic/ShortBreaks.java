@@ -22,7 +22,7 @@ final class ShortBreaks {
         LocalDate eighteenth = dob.plusYears(18);
         LocalDate until = min(draw.daysAfter(from, draw.logNormal(300, 0.4)), eighteenth);
         double age = (from.toEpochDay() - dob.toEpochDay()) / PeriodPlanner.DAYS_PER_YEAR;
-        Placement unit = finder.find(draw.chance(0.7) ? Setting.CHILDRENS_HOME : Setting.SHORT_TERM_FOSTER, age, homePostcode);
+        Placement unit = finder.find(draw.chance(0.7) ? Setting.CHILDRENS_HOME : Setting.SHORT_TERM_FOSTER, age, homePostcode, from);
         if (draw.chance(0.3)) {
             return stay(from, until, "V4", unit, homePostcode);
         }

@@ -80,6 +80,14 @@ public enum FactTable {
     /** Children in each forecast state at a month end and child-days in it during the month. */
     FORECAST_STOCK("forecast_stock", true, "la VARCHAR, month_end DATE, age_band VARCHAR, placement_group VARCHAR, "
             + "children BIGINT, child_days BIGINT"),
+    /**
+     * Children by single year of age and months to their next birthday (the forecast's exact
+     * ageing): {@code kind} {@code stock} counts those looked after at a month end (0 = a birthday
+     * in the next month), {@code entry} those entering care in the month (0 = a birthday later in
+     * the month of entry). la, month_end, kind, placement_group, age, months_to_birthday, children.
+     */
+    FORECAST_AGE_MIX("forecast_age_mix", true, "la VARCHAR, month_end DATE, kind VARCHAR, placement_group VARCHAR, "
+            + "age INTEGER, months_to_birthday INTEGER, children BIGINT"),
     /** How each published projection was made: one row per scenario and LA. */
     FORECAST_SETTINGS("forecast_settings", true, "scenario VARCHAR, la VARCHAR, start_date DATE, "
             + "reference_from DATE, reference_to DATE, end_date DATE, step_days INTEGER, runs INTEGER, seed BIGINT, "

@@ -175,7 +175,8 @@ class ForecastHistoryTest {
         assertEquals(396, fitted.childDays(supported16));
         int inhouse10 = ForecastState.of(AgeBand.AGE_10_TO_15, PlacementGroup.FOSTER_INHOUSE);
         int inhouse16 = ForecastState.of(AgeBand.AGE_16_AND_OVER, PlacementGroup.FOSTER_INHOUSE);
-        assertEquals(1, fitted.moves(inhouse10, inhouse16));
+        assertEquals(1, fitted.birthdays(inhouse10)); // A's 16th: counted, not a rate
+        assertEquals(0, fitted.moves(inhouse10, inhouse16));
         assertEquals(1, fitted.moves(inhouse16,
                 ForecastState.of(AgeBand.AGE_16_AND_OVER, PlacementGroup.HOME_AGENCY)));
         // 1-14 June 2020 and 31 days of May
@@ -188,11 +189,11 @@ class ForecastHistoryTest {
         assertEquals(List.of(List.of("2022-03-31", "2020-04-01", "2022-03-31", "2026-03-31", "500")), rows("""
                 SELECT start_date, reference_from, reference_to, end_date, runs FROM forecast_settings
                 WHERE scenario = 'base'"""));
-        // Supported 16+: none at the start, entries 1 in 730 days; ageing out at 18 once in 396
-        // child-days, with the ageing prior of 2 birthdays in 2 x 730.5 days: mu = 3 / 1,857 a day.
-        // x(n) = (lambda / mu) (1 - (1 - mu)^n) after n days, published to two decimals:
-        // 30 April 2022 is day 30 (0.0401 -> 0.04), 31 March 2026 day 1461 (0.7681 -> 0.77).
-        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.77")), rows("""
+        // Supported 16+: none at the start, entries 1 in 730 days, all like C: 16, with a birthday the
+        // month after entry. Nobody left before 18, so each child stays until the 18th birthday, the
+        // 13th month's birthday day after the month of entry. 30 April 2022 (day 30): 30 / 730 = 0.0411
+        // -> 0.04. 31 March 2026: the entrants of March 2025 to March 2026, 396 days: 396 / 730 = 0.5425.
+        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.54")), rows("""
                 SELECT date, expected FROM forecast WHERE scenario = 'base' AND date IN ('2022-04-30', '2026-03-31')
                   AND placement_group = 'supported' AND age_band = '16 and over' ORDER BY date"""));
     }

@@ -114,7 +114,16 @@ public enum FactTable {
     FORECAST_BACKTEST("forecast_backtest", true, "la VARCHAR, origin DATE, horizon_months INTEGER, "
             + "placement_group VARCHAR, actual BIGINT, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE, "
             + "abs_pct_error DOUBLE, last_value DOUBLE, last_value_abs_pct_error DOUBLE, trend_value DOUBLE, "
-            + "trend_abs_pct_error DOUBLE");
+            + "trend_abs_pct_error DOUBLE, method VARCHAR, constant_value DOUBLE, constant_abs_pct_error DOUBLE, "
+            + "damped_trend_value DOUBLE, damped_trend_abs_pct_error DOUBLE"),
+    /**
+     * The method each LA's base projects with ({@code constant} rates or their {@code damped_trend})
+     * and why: chosen_by {@code backtest} (the lower MAPE of total children at 12 and 24 months,
+     * both methods' expected paths), {@code setting} or {@code default} (no origin to score).
+     */
+    FORECAST_METHOD("forecast_method", true, "la VARCHAR, method VARCHAR, chosen_by VARCHAR, origins INTEGER, "
+            + "constant_mape_12 DOUBLE, damped_trend_mape_12 DOUBLE, constant_mape_24 DOUBLE, "
+            + "damped_trend_mape_24 DOUBLE");
 
     private final String directory;
     private final boolean addedLater;

@@ -137,6 +137,7 @@ public final class ForecastPublisher {
         FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
         if (backtest) {
             FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+            FactWriter.write(staging, FactTable.FORECAST_METHOD, rows.methods);
         }
     }
 
@@ -146,13 +147,17 @@ public final class ForecastPublisher {
                 + " runs each" + (backtest ? ", and the backtest" : ""));
         Rows rows = new Rows();
         Baseline baseline = Baseline.of(warehouse, name, settings);
+        if (backtest) {
+            // the backtest chooses the method the base and scenarios project with
+            Backtest.Result scored = Backtest.run(warehouse, name, baseline.windowFirst(), baseline.start(), settings);
+            rows.backtest.addAll(scored.rows());
+            rows.methods.add(scored.choice().row(name));
+            baseline = baseline.with(scored.choice());
+        }
         for (Scenario scenario : scenarios) {
             if (scenario.appliesTo(name)) {
                 rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
             }
-        }
-        if (backtest) {
-            rows.backtest.addAll(Backtest.rows(warehouse, name, baseline.windowFirst(), baseline.start(), settings));
         }
         return rows;
     }
@@ -164,7 +169,8 @@ public final class ForecastPublisher {
      * and capacity.
      */
     public record Baseline(String la, LocalDate windowFirst, LocalDate start, FittedRates fitted, int[] stock,
-                           ForecastInputs.Fees fees, Map<PlacementGroup, Integer> capacity) {
+                           ForecastInputs.Fees fees, Map<PlacementGroup, Integer> capacity, int[] cells,
+                           Backtest.MethodChoice method) {
         public static Baseline of(Warehouse warehouse, String la, ForecastSettings settings) {
             Map<String, Object> window = warehouse.query("SELECT first_year, last_year FROM la_window WHERE la = ?", la)
                     .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
@@ -177,12 +183,18 @@ public final class ForecastPublisher {
             }
             return new Baseline(la, windowFirst, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
                     ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.fees(warehouse, la, windowLast),
-                    ForecastInputs.capacity(warehouse, la, windowLast));
+                    ForecastInputs.capacity(warehouse, la, windowLast), ForecastInputs.cells(warehouse, la, windowLast),
+                    Backtest.MethodChoice.published(warehouse, la, settings));
+        }
+
+        /** The same start projected by another method. */
+        public Baseline with(Backtest.MethodChoice choice) {
+            return new Baseline(la, windowFirst, start, fitted, stock, fees, capacity, cells, choice);
         }
 
         public Projection project(Scenario scenario, ForecastSettings settings) {
-            return Projection.run(fitted, stock, scenario, settings.projection(start), fees.weekly(),
-                    scenario.feeInflationOr(settings.feeInflation()));
+            return Projection.run(fitted, cells, scenario, settings.projection(start), fees.weekly(),
+                    scenario.feeInflationOr(settings.feeInflation()), method.method());
         }
     }
 
@@ -194,6 +206,7 @@ public final class ForecastPublisher {
         final List<Object[]> costs = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
         final List<Object[]> backtest = new ArrayList<>();
+        final List<Object[]> methods = new ArrayList<>();
 
         void addAll(Rows other) {
             settings.addAll(other.settings);
@@ -202,6 +215,7 @@ public final class ForecastPublisher {
             costs.addAll(other.costs);
             gaps.addAll(other.gaps);
             backtest.addAll(other.backtest);
+            methods.addAll(other.methods);
         }
 
         void add(Scenario scenario, String la, Baseline baseline, Projection projection, ForecastSettings forecast) {

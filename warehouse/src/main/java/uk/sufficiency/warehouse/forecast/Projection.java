@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.forecast.engine.Ageing;
 import uk.sufficiency.warehouse.forecast.engine.DeterministicProjection;
 import uk.sufficiency.warehouse.forecast.engine.FlowRates;
 import uk.sufficiency.warehouse.forecast.engine.MonteCarloProjection;
@@ -55,8 +56,20 @@ public final class Projection {
      * @param weeklyFees   average weekly fee per group; a group without one has no cost
      * @param feeInflation yearly fee rise from the start, compounded by day (0.03 = 3%)
      */
-    public static Projection run(FittedRates fitted, int[] startStock, Scenario scenario, ProjectionSettings settings,
-                                 Map<PlacementGroup, Double> weeklyFees, double feeInflation) {
+    public static Projection run(FittedRates fitted, int[] startCells, Scenario scenario, ProjectionSettings settings,
+                                 Map<PlacementGroup, Double> weeklyFees, double feeInflation, FittedRates.Method method) {
+        return run(fitted, startCells, scenario, settings, weeklyFees, feeInflation, method, true);
+    }
+
+    /** The expected path alone (no simulated runs, so no quantiles and no spend quantiles). */
+    public static Projection expected(FittedRates fitted, int[] startCells, Scenario scenario,
+                                      ProjectionSettings settings, FittedRates.Method method) {
+        return run(fitted, startCells, scenario, settings, Map.of(), 0, method, false);
+    }
+
+    private static Projection run(FittedRates fitted, int[] startCells, Scenario scenario, ProjectionSettings settings,
+                                  Map<PlacementGroup, Double> weeklyFees, double feeInflation, FittedRates.Method method,
+                                  boolean simulate) {
         LocalDate start = settings.start();
         int step = settings.stepDays();
         // Weekly steps stop at the last whole week: no step reaches past the end.
@@ -87,12 +100,24 @@ public final class Projection {
         }
 
         List<Transfer> transfers = InterventionSchedule.transfers(scenario.interventions(), start, days);
-        double[] startDoubles = new double[N];
-        for (int i = 0; i < N; i++) {
-            startDoubles[i] = startStock[i];
+        // Month k's rates from its first day; its birthdays on its 15th (the middle, on average).
+        int months = settings.months();
+        int[] monthFromDays = new int[months];
+        int[] birthdayDays = new int[months];
+        int[] monthEndDays = new int[months];
+        for (int k = 0; k < months; k++) {
+            LocalDate monthEnd = ProjectionSettings.monthEnd(start.plusMonths(k + 1));
+            monthFromDays[k] = k == 0 ? 1 : monthEndDays[k - 1] + 1;
+            birthdayDays[k] = (int) ChronoUnit.DAYS.between(start, monthEnd.withDayOfMonth(15));
+            monthEndDays[k] = (int) ChronoUnit.DAYS.between(start, monthEnd);
         }
-        double[][] path = DeterministicProjection.project(fitted.rates(scenario, null), startDoubles, days, step,
-                transfers);
+        Ageing ageing = ForecastState.ageing(fitted.entryMix(), birthdayDays, monthEndDays, days);
+        double[] startDoubles = new double[startCells.length];
+        for (int c = 0; c < startCells.length; c++) {
+            startDoubles[c] = startCells[c];
+        }
+        double[][] path = DeterministicProjection.project(fitted.ratePath(scenario, null, method, monthFromDays), ageing,
+                startDoubles, days, step, transfers);
         double[][] stateExpected = new double[dates.size()][];
         double[][] groupExpected = new double[dates.size()][];
         double[][] costExpected = new double[years.size()][ALL + 1];
@@ -107,13 +132,18 @@ public final class Projection {
             }
         }
 
+        if (!simulate) {
+            return new Projection(List.copyOf(dates), stateExpected, null, groupExpected, null, List.copyOf(years), null,
+                    costExpected, fees);
+        }
         int runs = settings.runs();
         double[][][] stock = new double[dates.size()][N][runs];
         double[][][] groupStock = new double[dates.size()][ALL + 1][runs];
         double[][][] cost = new double[runs][years.size()][ALL + 1];
         double[] runStock = new double[N];
-        new MonteCarloProjection(runs, settings.seed()).simulate(random -> fitted.rates(scenario, random),
-                startStock, days, step, transfers, (run, day, children) -> {
+        new MonteCarloProjection(runs, settings.seed()).simulate(
+                random -> fitted.ratePath(scenario, random, method, monthFromDays), ageing,
+                startCells, days, step, transfers, (run, day, children) -> {
                     int r = reportOfDay[day];
                     for (int i = 0; i < N; i++) {
                         runStock[i] = children[i];

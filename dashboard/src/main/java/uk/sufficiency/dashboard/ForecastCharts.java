@@ -2,6 +2,7 @@ package uk.sufficiency.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 
 /** The Forecast page's charts: the projection one chart per major group, then scenarios, cost, gap and the backtest. */
@@ -10,7 +11,8 @@ final class ForecastCharts {
     private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
             PlacementGroup.HOME_INHOUSE, PlacementGroup.HOME_AGENCY, PlacementGroup.SUPPORTED);
     private static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
-            + " move rates fitted on the reference period, simulated many times (the last table has the period and the number of runs)"
+            + " move rates fitted on the reference period (held constant or following their damped trend, as the"
+            + " method table says), children ageing on their birthdays, simulated many times (the last table has the period and the number of runs)"
             + " from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
             + " middle 50% and 90% of the runs. Each group's range is its own: the groups' medians do not add up to"
             + " the total's. The backtest below says how accurate it has been.";
@@ -22,6 +24,14 @@ final class ForecastCharts {
         List<Chart> charts = new ArrayList<>();
         charts.add(projection("all", "All placements", MODEL));
         DRAWN.forEach(group -> charts.add(projection(group.id(), group.label(), null)));
+        for (AgeBand band : AgeBand.values()) {
+            charts.add(Chart.of("forecast-age-" + band.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "forecast-age", Drawing.bands("month_end", "Children").onlyWhere("age_band", band.label())
+                            .andWhere("placement_group", "all"),
+                    "Children looked after aged " + band.label() + ", all placements: history and base projection",
+                    band.ordinal() == 0 ? "Each child moves up a band, and leaves care at 18, on its birthday; the"
+                            + " table has every placement group of the band." : null));
+        }
         charts.add(Chart.of("forecast-scenarios", "forecast-scenarios", Drawing.linesBy("month_end", "scenario", "p50", "Children")
                         .onlyWhere("placement_group", "all"),
                 "Projected children looked after at each 31 March, median of all placements, by scenario",
@@ -37,6 +47,9 @@ final class ForecastCharts {
                 "Base projection: median children over (above 0) or under capacity at each quarter end",
                 "Capacity is the latest recorded, with the places a scenario's interventions add; the table has every"
                         + " scenario and the 95th percentile."));
+        charts.add(Chart.of("forecast-method", null, "The base follows the rates' damped trend or holds them"
+                + " constant, whichever erred less on total children at 12 and 24 months in the backtest below"
+                + " (unless forecast-settings.json sets \"method\")."));
         charts.add(Chart.of("forecast-accuracy", "forecast-accuracy", Drawing.bars("horizon_months", List.of("mape", "last_value_mape",
                                 "trend_mape"), "Mean absolute % error").inPercent().onlyWhere("placement_group", "all"),
                 "Backtest: mean absolute % error of all placements by months ahead, the model against naive forecasts",

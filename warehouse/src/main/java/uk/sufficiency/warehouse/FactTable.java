@@ -95,6 +95,9 @@ public enum FactTable {
     /** Projected children by month end, placement group and age band: quantiles over the simulated runs. */
     FORECAST("forecast", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, age_band VARCHAR, "
             + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
+    /** As {@link #FORECAST} per age band over all placement groups (quantiles of the runs' band totals). */
+    FORECAST_AGE("forecast_age", true, "scenario VARCHAR, la VARCHAR, date DATE, age_band VARCHAR, "
+            + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
     /** As {@link #FORECAST} per placement group over all ages, and for all groups ({@code all}). */
     FORECAST_GROUP("forecast_group", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, "
             + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),

@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -141,10 +142,12 @@ public final class ForecastHistory {
      * (a birthday on the entry day itself counts as 11). Only rows with children are written.
      */
     public static Dataset<Row> ageMix(Dataset<Row> stays) {
-        Column monthEnd = explode(sequence(last_day(col("start")), last_day(date_add(col("end"), -1)),
+        // months stepped from their firsts: a month added to 30 September is 30 October, not a month end
+        Column month = explode(sequence(trunc(col("start"), "MM"), trunc(date_add(col("end"), -1), "MM"),
                 expr("INTERVAL 1 MONTH")));
         Dataset<Row> stock = stays.select(col("la"), col("dob"), col("start"), col("end"), col("placement_group"),
-                        monthEnd.as("month_end"))
+                        month.as("month"))
+                .withColumn("month_end", last_day(col("month")))
                 .where(col("month_end").lt(col("end")))
                 .select(col("la"), col("month_end"), lit("stock").as("kind"), col("placement_group"), col("dob"),
                         col("month_end").as("on"));

@@ -26,7 +26,7 @@ public record DampedTrend(double level, double slope, double[] cov, double logAv
     /** Months back over which a month's weight in the fit halves. */
     public static final double HALF_LIFE_MONTHS = 12;
     /** Fewer events than this over the reference period give no trend (the constant rate). */
-    public static final long MIN_EVENTS = 30;
+    public static final long MIN_EVENTS = 100;
 
     /** No trend: a multiplier of 1. */
     public static final DampedTrend NONE = new DampedTrend(0, 0, new double[3], 0);

@@ -32,6 +32,8 @@ public final class FittedRates {
     private static final double DAYS_PER_YEAR = 365.25;
     private static final int N = ForecastState.COUNT;
     private static final int G = ForecastState.GROUPS;
+    /** Months a set of trended rates holds for. */
+    static final int TREND_PERIOD_MONTHS = 3;
 
     /** How the rates go on ahead: as in the reference period, or following its damped trend. */
     public enum Method {
@@ -163,8 +165,17 @@ public final class FittedRates {
     }
 
     private void fitTrends() {
+        long[] allEntries = new long[months];
+        for (long[] group : entriesByMonth) {
+            for (int t = 0; t < months; t++) {
+                allEntries[t] += group[t];
+            }
+        }
+        // a group with too few entries of its own to fit follows the trend of all entries
+        DampedTrend all = DampedTrend.fit(allEntries, daysByMonth);
         for (PlacementGroup group : PlacementGroup.values()) {
-            entryTrend[group.ordinal()] = DampedTrend.fit(entriesByMonth[group.ordinal()], daysByMonth);
+            DampedTrend own = DampedTrend.fit(entriesByMonth[group.ordinal()], daysByMonth);
+            entryTrend[group.ordinal()] = own == DampedTrend.NONE ? all : own;
             for (PlacementGroup target : PlacementGroup.values()) {
                 moveTrend[group.ordinal()][target.ordinal()] = trended(group, target)
                         ? DampedTrend.fit(movesByMonth[group.ordinal()][target.ordinal()], childDaysByMonth[group.ordinal()])
@@ -266,8 +277,14 @@ public final class FittedRates {
                 moveFactor[g][h] = moveTrend[g][h] == DampedTrend.NONE ? null : moveTrend[g][h].multipliers(ahead, random);
             }
         }
-        FlowRates[] periods = new FlowRates[ahead];
-        for (int k = 0; k < ahead; k++) {
+        // The trend changes slowly: rates are remade each quarter (at its middle month's multipliers),
+        // as each set of rates costs the engine its step tables in every run.
+        int count = (ahead + TREND_PERIOD_MONTHS - 1) / TREND_PERIOD_MONTHS;
+        FlowRates[] periods = new FlowRates[count];
+        int[] fromDays = new int[count];
+        for (int p = 0; p < count; p++) {
+            int k = Math.min(ahead - 1, p * TREND_PERIOD_MONTHS + TREND_PERIOD_MONTHS / 2);
+            fromDays[p] = monthFromDays[p * TREND_PERIOD_MONTHS];
             double[] monthEntry = new double[N];
             double[][] monthOut = new double[N][];
             for (int i = 0; i < N; i++) {
@@ -281,9 +298,9 @@ public final class FittedRates {
                     }
                 }
             }
-            periods[k] = withScenario(monthEntry, monthOut, leaving, scenario);
+            periods[p] = withScenario(monthEntry, monthOut, leaving, scenario);
         }
-        return new RatePath(periods, monthFromDays);
+        return new RatePath(periods, fromDays);
     }
 
     /** The scenario's changes to (copies of) the rates; leaving before 18 is the last column. */

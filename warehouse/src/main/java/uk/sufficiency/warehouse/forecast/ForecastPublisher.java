@@ -33,7 +33,7 @@ public final class ForecastPublisher {
      * so a republish keeps it and only a pipeline run remakes it.
      */
     public static final List<FactTable> PROJECTION_FACTS = List.of(FactTable.FORECAST_SETTINGS, FactTable.FORECAST,
-            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP);
+            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP, FactTable.FORECAST_AGE);
 
     private ForecastPublisher() {
     }
@@ -135,6 +135,7 @@ public final class ForecastPublisher {
         FactWriter.write(staging, FactTable.FORECAST_GROUP, rows.groups);
         FactWriter.write(staging, FactTable.FORECAST_COST_YEAR, rows.costs);
         FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
+        FactWriter.write(staging, FactTable.FORECAST_AGE, rows.ages);
         if (backtest) {
             FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
             FactWriter.write(staging, FactTable.FORECAST_METHOD, rows.methods);
@@ -207,6 +208,7 @@ public final class ForecastPublisher {
         final List<Object[]> gaps = new ArrayList<>();
         final List<Object[]> backtest = new ArrayList<>();
         final List<Object[]> methods = new ArrayList<>();
+        final List<Object[]> ages = new ArrayList<>();
 
         void addAll(Rows other) {
             settings.addAll(other.settings);
@@ -216,6 +218,7 @@ public final class ForecastPublisher {
             gaps.addAll(other.gaps);
             backtest.addAll(other.backtest);
             methods.addAll(other.methods);
+            ages.addAll(other.ages);
         }
 
         void add(Scenario scenario, String la, Baseline baseline, Projection projection, ForecastSettings forecast) {
@@ -236,6 +239,11 @@ public final class ForecastPublisher {
                     groups.add(new Object[] {name, la, dates.get(d), Backtest.groupId(g),
                             round(projection.groupExpected(d, g)), round(q[0]), round(q[1]), round(q[2]), round(q[3]),
                             round(q[4])});
+                }
+                for (AgeBand band : AgeBand.values()) {
+                    double[] q = projection.bandQuantiles(d, band);
+                    ages.add(new Object[] {name, la, dates.get(d), band.label(), round(projection.bandExpected(d, band)),
+                            round(q[0]), round(q[1]), round(q[2]), round(q[3]), round(q[4])});
                 }
                 addGaps(name, la, baseline, projection, d, scenario);
             }

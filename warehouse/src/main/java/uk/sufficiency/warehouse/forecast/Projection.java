@@ -23,6 +23,7 @@ public final class Projection {
     public static final double[] LEVELS = {0.05, 0.25, 0.5, 0.75, 0.95};
     private static final double[] COST_LEVELS = {0.05, 0.5, 0.95};
     private static final int N = ForecastState.COUNT;
+    private static final int BANDS = AgeBand.values().length;
     /** Index of the all-groups total in the group arrays. */
     public static final int ALL = ForecastState.GROUPS;
 
@@ -31,6 +32,8 @@ public final class Projection {
     private final double[][][] stateQuantiles;
     private final double[][] groupExpected;
     private final double[][][] groupQuantiles;
+    private double[][] bandExpected;
+    private double[][][] bandQuantiles;
     private final List<Integer> years;
     private final double[][][] costQuantiles;
     private final double[][] costExpected;
@@ -139,6 +142,7 @@ public final class Projection {
         int runs = settings.runs();
         double[][][] stock = new double[dates.size()][N][runs];
         double[][][] groupStock = new double[dates.size()][ALL + 1][runs];
+        double[][][] bandStock = new double[dates.size()][BANDS][runs];
         double[][][] cost = new double[runs][years.size()][ALL + 1];
         double[] runStock = new double[N];
         new MonteCarloProjection(runs, settings.seed()).simulate(
@@ -151,6 +155,7 @@ public final class Projection {
                             stock[r][i][run] = children[i];
                             groupStock[r][ForecastState.group(i).ordinal()][run] += children[i];
                             groupStock[r][ALL][run] += children[i];
+                            bandStock[r][ForecastState.band(i).ordinal()][run] += children[i];
                         }
                     }
                     if (day > 0) {
@@ -167,6 +172,12 @@ public final class Projection {
                 groupQuantiles[r][g] = Quantiles.of(groupStock[r][g], LEVELS);
             }
         }
+        double[][][] bandQuantiles = new double[dates.size()][BANDS][];
+        for (int r = 0; r < dates.size(); r++) {
+            for (int b = 0; b < BANDS; b++) {
+                bandQuantiles[r][b] = Quantiles.of(bandStock[r][b], LEVELS);
+            }
+        }
         double[][][] costQuantiles = new double[years.size()][ALL + 1][];
         for (int y = 0; y < years.size(); y++) {
             for (int g = 0; g <= ALL; g++) {
@@ -178,8 +189,16 @@ public final class Projection {
                 costQuantiles[y][g] = priced ? Quantiles.of(spend, COST_LEVELS) : null;
             }
         }
-        return new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected, groupQuantiles,
-                List.copyOf(years), costQuantiles, costExpected, fees);
+        Projection projection = new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected,
+                groupQuantiles, List.copyOf(years), costQuantiles, costExpected, fees);
+        projection.bandQuantiles = bandQuantiles;
+        projection.bandExpected = new double[dates.size()][BANDS];
+        for (int r = 0; r < dates.size(); r++) {
+            for (int i = 0; i < N; i++) {
+                projection.bandExpected[r][ForecastState.band(i).ordinal()] += stateExpected[r][i];
+            }
+        }
+        return projection;
     }
 
     /**
@@ -236,6 +255,16 @@ public final class Projection {
 
     public double[] groupQuantiles(int date, int group) {
         return groupQuantiles[date][group];
+    }
+
+    /** Expected children of an age band in all groups at a reported date. */
+    public double bandExpected(int date, AgeBand band) {
+        return bandExpected[date][band.ordinal()];
+    }
+
+    /** p05, p25, p50, p75, p95 of an age band's children in all groups (over the runs' totals). */
+    public double[] bandQuantiles(int date, AgeBand band) {
+        return bandQuantiles[date][band.ordinal()];
     }
 
     /** The financial years the projection reaches into (the first and last may be part years). */

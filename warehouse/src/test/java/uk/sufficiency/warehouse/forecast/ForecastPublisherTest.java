@@ -38,7 +38,7 @@ import uk.sufficiency.warehouse.forecast.Scenario.Intervention;
  * occupied by young people the 903 does not count (31 March 2024).
  */
 class ForecastPublisherTest {
-    private static final ForecastSettings SETTINGS = new ForecastSettings(24, 48, 50, 7L, 1, 0.0, 0, 50);
+    private static final ForecastSettings SETTINGS = new ForecastSettings(24, 48, 50, 7L, 1, 0.0, 0, 50, null);
     @TempDir
     Path dir;
 
@@ -50,6 +50,9 @@ class ForecastPublisherTest {
         fixture
                 .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.FOSTER_IFA, 10, 310)
                 .stock("2024-03-31", AgeBand.AGE_10_TO_15, PlacementGroup.HOME_AGENCY, 10, 310)
+                // aged 10 (14 at the end of the four years): nobody leaves the band or ages out
+                .ages("2024-03-31", "stock", PlacementGroup.FOSTER_IFA, 10, 0, 10)
+                .ages("2024-03-31", "stock", PlacementGroup.HOME_AGENCY, 10, 0, 10)
                 .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c1", "l1", "P1", "Carers", "spot", 700.0,
                         null, null, null, LocalDate.of(2023, 6, 1), LocalDate.of(2023, 9, 8), "foster_ifa", "U4", "PR4")
                 .add(FactTable.PLACEMENT_COST_SEGMENTS, ForecastFixture.LA, "c2", "l2", "P1", "Carers", "spot", 1000.0,

@@ -74,6 +74,9 @@ public final class DeterministicProjection {
                 ageing.transferred(cells, before, after);
             }
             for (int b = ageing.birthdayDaysIn(stepEnd, stepDays); b > 0; b--) {
+                if (schedule.holdsPlaces()) {
+                    schedule.birthdays(ageing.birthdayShares(cells));
+                }
                 ageing.birthdays(cells);
             }
             path[step] = ageing.stateTotals(cells);

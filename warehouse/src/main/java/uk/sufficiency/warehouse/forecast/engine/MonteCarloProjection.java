@@ -107,6 +107,9 @@ public final class MonteCarloProjection {
                 }
                 int birthdays = ageing.birthdayDaysIn(stepEnd, stepDays);
                 for (int b = 0; b < birthdays; b++) {
+                    if (schedule.holdsPlaces()) {
+                        schedule.birthdays(ageing.birthdayShares(cells));
+                    }
                     ageing.birthdays(cells, scratch);
                 }
                 if (birthdays > 0) {

@@ -79,6 +79,22 @@ final class TransferSchedule {
         }
     }
 
+    /** Whether any places are held, so a projection need not follow birthdays for them. */
+    boolean holdsPlaces() {
+        return !held.isEmpty();
+    }
+
+    /**
+     * A birthday day: the places' occupants move as their states' children do ({@code shares} from
+     * {@link Ageing#birthdayShares}); one who moves up a band in the group keeps the place, one who
+     * turns 18 leaves it, and it is refilled at the next step's end.
+     */
+    void birthdays(double[][] shares) {
+        for (HeldPlaces places : held) {
+            places.birthdays(shares);
+        }
+    }
+
     /** The children a transfer moved fill its places first. */
     private void fill(Transfer transfer, double[] was, double[] after) {
         for (HeldPlaces places : held) {
@@ -161,6 +177,16 @@ final class TransferSchedule {
                             next[j]++;
                         }
                     }
+                }
+            }
+            System.arraycopy(next, 0, occupants, 0, to.length);
+        }
+
+        void birthdays(double[][] shares) {
+            double[] next = new double[to.length];
+            for (int k = 0; k < to.length; k++) {
+                for (int j = 0; j < to.length; j++) {
+                    next[j] += occupants[k] * shares[to[k]][to[j]];
                 }
             }
             System.arraycopy(next, 0, occupants, 0, to.length);

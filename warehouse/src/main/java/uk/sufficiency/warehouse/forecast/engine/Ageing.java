@@ -182,40 +182,6 @@ public final class Ageing {
         System.arraycopy(scratch, 0, byCell, 0, cells);
     }
 
-    /**
-     * Where a birthday day takes each state's children: {@code [from][to]} shares of the state's
-     * stock (the rest, turning 18, leave care); a state without children stays where it is.
-     */
-    double[][] birthdayShares(double[] byCell) {
-        double[][] shares = new double[states][states];
-        double[] totals = new double[states];
-        for (int c = 0; c < cells; c++) {
-            int from = stateOfCell[c];
-            totals[from] += byCell[c];
-            if (afterBirthday[c] >= 0) {
-                shares[from][stateOfCell[afterBirthday[c]]] += byCell[c];
-            }
-        }
-        for (int i = 0; i < states; i++) {
-            if (totals[i] > 0) {
-                for (int j = 0; j < states; j++) {
-                    shares[i][j] /= totals[i];
-                }
-            } else {
-                shares[i][i] = 1;
-            }
-        }
-        return shares;
-    }
-
-    double[][] birthdayShares(int[] byCell) {
-        double[] asDoubles = new double[cells];
-        for (int c = 0; c < cells; c++) {
-            asDoubles[c] = byCell[c];
-        }
-        return birthdayShares(asDoubles);
-    }
-
     /** How many birthday days fall in the step of {@code stepDays} ending on {@code stepEnd}. */
     int birthdayDaysIn(int stepEnd, int stepDays) {
         int count = 0;

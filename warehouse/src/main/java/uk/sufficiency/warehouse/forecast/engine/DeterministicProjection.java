@@ -27,10 +27,11 @@ public final class DeterministicProjection {
         }
         checkStart(startCells, ageing.cells);
         StepShares[] byStep = rates.sharesByStep(steps, stepDays);
-        TransferSchedule schedule = new TransferSchedule(transfers, days, stepDays, n);
+        TransferSchedule schedule = new TransferSchedule(transfers, ageing, days, stepDays);
         double[][] path = new double[steps + 1][];
         double[] cells = startCells.clone();
         double[] next = new double[ageing.cells];
+        double[] beforeMove = new double[ageing.cells];
         path[0] = ageing.stateTotals(cells);
         for (int step = 1; step <= steps; step++) {
             StepShares shares = byStep[step];
@@ -71,12 +72,12 @@ public final class DeterministicProjection {
             double[] after = before.clone();
             schedule.endOfStepExpected(step, shares, after);
             if (!java.util.Arrays.equals(before, after)) {
+                System.arraycopy(cells, 0, beforeMove, 0, cells.length);
                 ageing.transferred(cells, before, after);
+                schedule.placedExpected(beforeMove, cells);
             }
             for (int b = ageing.birthdayDaysIn(stepEnd, stepDays); b > 0; b--) {
-                if (schedule.holdsPlaces()) {
-                    schedule.birthdays(ageing.birthdayShares(cells));
-                }
+                schedule.birthdays();
                 ageing.birthdays(cells);
             }
             path[step] = ageing.stateTotals(cells);

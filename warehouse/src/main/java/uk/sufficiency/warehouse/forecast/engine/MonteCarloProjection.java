@@ -52,13 +52,14 @@ public final class MonteCarloProjection {
                 throw new IllegalArgumentException("start[" + c + "] is " + startCells[c] + "; must be non-negative");
             }
         }
-        TransferSchedule schedule = new TransferSchedule(transfers, days, stepDays, n);
+        TransferSchedule schedule = new TransferSchedule(transfers, ageing, days, stepDays);
         IndexPicker[] entryPick = new IndexPicker[n];
         for (int i = 0; i < n; i++) {
             entryPick[i] = ageing.width(i) > 1 ? new IndexPicker(ageing.entryMix[i]) : null;
         }
         int[] cells = new int[cellCount];
         int[] scratch = new int[cellCount];
+        int[] beforeMove = new int[cellCount];
         int[] total = new int[n];
         int[] before = new int[n];
         int[] shown = new int[n];
@@ -102,14 +103,14 @@ public final class MonteCarloProjection {
                 System.arraycopy(total, 0, before, 0, n);
                 schedule.endOfStepRandom(step, shares, total, random);
                 if (!Arrays.equals(before, total)) {
+                    System.arraycopy(cells, 0, beforeMove, 0, cellCount);
                     ageing.transferred(cells, before, total, random);
+                    schedule.placedRandom(beforeMove, cells, random);
                     ageing.stateTotals(cells, total);
                 }
                 int birthdays = ageing.birthdayDaysIn(stepEnd, stepDays);
                 for (int b = 0; b < birthdays; b++) {
-                    if (schedule.holdsPlaces()) {
-                        schedule.birthdays(ageing.birthdayShares(cells));
-                    }
+                    schedule.birthdays();
                     ageing.birthdays(cells, scratch);
                 }
                 if (birthdays > 0) {

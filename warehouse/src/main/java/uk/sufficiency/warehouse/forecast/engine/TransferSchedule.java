@@ -153,6 +153,9 @@ final class TransferSchedule {
         final double[] next;
         /** Children this step's moves put in the places, by state, not yet given cells. */
         final double[] pending;
+        /** Whether each state is one of the to-states. */
+        final boolean[] isTo;
+        double total;
 
         HeldPlaces(Transfer transfer, int from, Ageing ageing) {
             this.transfer = transfer;
@@ -162,33 +165,46 @@ final class TransferSchedule {
             this.occupants = new double[ageing.cells];
             this.next = new double[ageing.cells];
             this.pending = new double[ageing.states];
+            this.isTo = new boolean[ageing.states];
+            for (int state : to) {
+                isTo[state] = true;
+            }
         }
 
+        /** Occupants, including those placed this step. */
         double total() {
-            double total = 0;
-            for (double o : occupants) {
-                total += o;
-            }
-            for (double p : pending) {
-                total += p;
-            }
             return total;
+        }
+
+        /** Makes {@code next} the occupants and counts them (only the to-states' cells can hold any). */
+        private void takeNext() {
+            total = 0;
+            for (int i = 0; i < isTo.length; i++) {
+                if (isTo[i]) {
+                    for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
+                        occupants[c] = next[c];
+                        total += next[c];
+                        next[c] = 0;
+                    }
+                }
+            }
         }
 
         /** The occupants' changes of state over a step (none before the places open); step 1 empties them. */
         void step(int step, StepShares shares, SplittableRandom random) {
             if (step == 1) {
                 Arrays.fill(occupants, 0);
+                Arrays.fill(next, 0);
                 Arrays.fill(pending, 0);
+                total = 0;
             }
             if (from >= step) {
                 return;
             }
-            Arrays.fill(next, 0);
             int n = ageing.states;
             for (int c = 0; c < occupants.length; c++) {
                 if (occupants[c] == 0) {
-                    continue;
+                    continue; // every cell outside the to-states
                 }
                 int state = ageing.stateOfCell[c];
                 int[] destinations = shares.destinations[state];
@@ -196,7 +212,7 @@ final class TransferSchedule {
                     double leavers = occupants[c] * shares.leaving[state];
                     next[c] += occupants[c] - leavers;
                     for (int d = 0; d < destinations.length; d++) {
-                        if (destinations[d] < n && slot(destinations[d]) >= 0) {
+                        if (destinations[d] < n && isTo[destinations[d]]) {
                             next[ageing.moved(c, destinations[d])] += leavers * shares.split[state][d];
                         }
                     }
@@ -206,24 +222,23 @@ final class TransferSchedule {
                     next[c] += children - leavers;
                     for (int l = 0; l < leavers; l++) {
                         int destination = destinations[shares.pick[state].pick(random.nextDouble())];
-                        if (destination < n && slot(destination) >= 0) {
+                        if (destination < n && isTo[destination]) {
                             next[ageing.moved(c, destination)]++;
                         }
                     }
                 }
             }
-            System.arraycopy(next, 0, occupants, 0, occupants.length);
+            takeNext();
         }
 
         void birthdays() {
-            Arrays.fill(next, 0);
             for (int c = 0; c < occupants.length; c++) {
                 int older = ageing.afterBirthday[c];
-                if (occupants[c] != 0 && older >= 0 && slot(ageing.stateOfCell[older]) >= 0) {
+                if (occupants[c] != 0 && older >= 0 && isTo[ageing.stateOfCell[older]]) {
                     next[older] += occupants[c];
                 }
             }
-            System.arraycopy(next, 0, occupants, 0, occupants.length);
+            takeNext();
         }
 
         /** Children moved into the to-states (their stock {@code was} before the move, {@code now} after) fill empty places. */
@@ -232,6 +247,7 @@ final class TransferSchedule {
             for (int k = 0; k < to.length && room > 0; k++) {
                 double moved = Math.min(room, Math.max(0, now[k] - was[k]));
                 pending[to[k]] += moved;
+                total += moved;
                 room -= moved;
             }
         }
@@ -247,6 +263,9 @@ final class TransferSchedule {
                 }
                 for (int c = ageing.offset[i]; c < ageing.offset[i + 1] && gained > 0; c++) {
                     occupants[c] += pending[i] * Math.max(0, after[c] - before[c]) / gained;
+                }
+                if (gained == 0) {
+                    total -= pending[i]; // nobody arrived to place: the places stay empty, refilled next step
                 }
                 pending[i] = 0;
             }
@@ -265,7 +284,8 @@ final class TransferSchedule {
                 for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
                     next[c] = Math.max(0, after[c] - before[c]);
                 }
-                for (int k = (int) pending[i]; k > 0 && gained > 0; k--, gained--) {
+                int k = (int) pending[i];
+                for (; k > 0 && gained > 0; k--, gained--) {
                     int r = random.nextInt(gained);
                     int c = ageing.offset[i];
                     while (r >= next[c]) {
@@ -275,18 +295,10 @@ final class TransferSchedule {
                     next[c]--;
                     occupants[c]++;
                 }
+                total -= k;
                 pending[i] = 0;
+                Arrays.fill(next, ageing.offset[i], ageing.offset[i + 1], 0);
             }
-        }
-
-        /** The position of a state among the to-states, or -1 outside them (and for leaving care). */
-        private int slot(int state) {
-            for (int k = 0; k < to.length; k++) {
-                if (to[k] == state) {
-                    return k;
-                }
-            }
-            return -1;
         }
     }
 }

@@ -56,6 +56,13 @@ record Drawing(String type, boolean stacked, String x, String series, List<Strin
         return new Drawing(type, stacked, x, series, values, percent, Map.of(column, value), yName);
     }
 
+    /** As {@link #onlyWhere}, keeping the filters already set as well. */
+    Drawing andWhere(String column, String value) {
+        Map<String, String> both = new LinkedHashMap<>(only);
+        both.put(column, value);
+        return new Drawing(type, stacked, x, series, values, percent, Map.copyOf(both), yName);
+    }
+
     boolean keeps(Map<String, Object> row) {
         return only.entrySet().stream().allMatch(e -> e.getValue().equals(String.valueOf(row.get(e.getKey()))));
     }

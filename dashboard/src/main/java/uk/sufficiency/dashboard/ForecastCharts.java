@@ -2,6 +2,7 @@ package uk.sufficiency.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 
 /** The Forecast page's charts: all placements and the gap first, scenarios and cost, each major group, then the backtest. */
@@ -10,7 +11,8 @@ final class ForecastCharts {
     private static final List<PlacementGroup> DRAWN = List.of(PlacementGroup.FOSTER_INHOUSE, PlacementGroup.FOSTER_IFA,
             PlacementGroup.HOME_INHOUSE, PlacementGroup.HOME_AGENCY, PlacementGroup.SUPPORTED);
     private static final String MODEL = "A Markov stock-and-flow model over age band × placement group: entry, leaving and"
-            + " move rates fitted on the reference period, simulated many times (the last table has the period and the number of runs)"
+            + " move rates fitted on the reference period (held constant or following their damped trend, as the"
+            + " method table says), children ageing on their birthdays, simulated many times (the last table has the period and the number of runs)"
             + " from the latest month end with seeded random draws and rate uncertainty. The shading holds the"
             + " middle 50% and 90% of the runs. Each group's range is its own: the groups' medians do not add up to"
             + " the total's. The backtest below says how accurate it has been.";
@@ -45,6 +47,17 @@ final class ForecastCharts {
                         + " parents, adoption) count no spend. The average's sample is every child with a costed day in"
                         + " that year, so it holds more children than are placed on the start day."));
         DRAWN.forEach(group -> charts.add(projection(group.id(), group.label(), null)));
+        for (AgeBand band : AgeBand.values()) {
+            charts.add(Chart.of("forecast-age-" + band.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "forecast-age", Drawing.bands("month_end", "Children").onlyWhere("age_band", band.label())
+                            .andWhere("placement_group", "all"),
+                    "Children looked after aged " + band.label() + ", all placements: history and base projection",
+                    band.ordinal() == 0 ? "Each child moves up a band, and leaves care at 18, on its birthday; the"
+                            + " table has every placement group of the band." : null));
+        }
+        charts.add(Chart.of("forecast-method", null, "The base follows the rates' damped trend or holds them"
+                + " constant, whichever erred less on total children at 12 and 24 months in the backtest below"
+                + " (unless forecast-settings.json sets \"method\")."));
         charts.add(Chart.of("forecast-accuracy", "forecast-accuracy", Drawing.bars("horizon_months", List.of("mape", "last_value_mape",
                                 "trend_mape"), "Mean absolute % error").inPercent().onlyWhere("placement_group", "all"),
                 "Backtest: mean absolute % error of all placements by months ahead, the model against naive forecasts",

@@ -122,15 +122,17 @@ class ForecastFiguresTest extends TwoLaServerTest {
     @Test
     void theBacktestSaysHowAccurateTheForecastHasBeen() {
         String accuracy = """
-                horizon_months,placement_group,origins,fewest_actual,mape,last_value_mape,trend_mape,inside_50,inside_90,best
-                6,with_parents,1,1,0.0,100.0,100.0,100.0,100.0,model
-                6,all,1,1,100.0,0.0,50.0,100.0,100.0,last_value
+                horizon_months,placement_group,origins,fewest_actual,mape,last_value_mape,trend_mape,inside_50,inside_90,best,\
+                method,constant_mape,damped_trend_mape
+                6,with_parents,1,1,0.0,100.0,100.0,100.0,100.0,model,damped_trend,0.0,0.0
+                6,all,1,1,100.0,0.0,50.0,100.0,100.0,last_value,damped_trend,200.0,100.0
                 """;
         String backtest = """
                 origin,horizon_months,placement_group,actual,p05,p25,p50,p75,p95,abs_pct_error,last_value,\
-                last_value_abs_pct_error,trend_value,trend_abs_pct_error
-                2021-09-30,6,with_parents,1,0.0,0.0,1.0,1.0,2.0,0.0,0.0,100.0,0.0,100.0
-                2021-09-30,6,all,1,0.0,1.0,2.0,3.0,5.0,100.0,1.0,0.0,1.5,50.0
+                last_value_abs_pct_error,trend_value,trend_abs_pct_error,method,constant_value,constant_abs_pct_error,\
+                damped_trend_value,damped_trend_abs_pct_error
+                2021-09-30,6,with_parents,1,0.0,0.0,1.0,1.0,2.0,0.0,0.0,100.0,0.0,100.0,damped_trend,1.0,0.0,1.0,0.0
+                2021-09-30,6,all,1,0.0,1.0,2.0,3.0,5.0,100.0,1.0,0.0,1.5,50.0,damped_trend,3.0,200.0,2.0,100.0
                 """;
         as(TestUsers.LANCASHIRE, browser -> {
             assertEquals(accuracy, browser.get("/api/forecast-accuracy.csv?la=Lancashire").body());
@@ -138,8 +140,8 @@ class ForecastFiguresTest extends TwoLaServerTest {
             // Blackpool's outcome was 7 children: its errors show to anyone.
             assertEquals("""
                     horizon_months,placement_group,origins,fewest_actual,mape,last_value_mape,trend_mape,inside_50,\
-                    inside_90,best
-                    2,all,1,7,14.3,28.6,0.0,100.0,100.0,trend
+                    inside_90,best,method,constant_mape,damped_trend_mape
+                    2,all,1,7,14.3,28.6,0.0,100.0,100.0,trend,constant,14.3,7.1
                     """, browser.get("/api/forecast-accuracy.csv?la=Blackpool").body());
         });
         // From Blackpool, Lancashire's outcomes of 1 child hide, and so do the errors that would give them back,
@@ -147,15 +149,16 @@ class ForecastFiguresTest extends TwoLaServerTest {
         as(TestUsers.BLACKPOOL, browser -> {
             assertEquals("""
                     horizon_months,placement_group,origins,fewest_actual,mape,last_value_mape,trend_mape,inside_50,\
-                    inside_90,best
-                    6,with_parents,1,[c],[c],[c],[c],[c],[c],[c]
-                    6,all,1,[c],[c],[c],[c],[c],[c],[c]
+                    inside_90,best,method,constant_mape,damped_trend_mape
+                    6,with_parents,1,[c],[c],[c],[c],[c],[c],[c],damped_trend,[c],[c]
+                    6,all,1,[c],[c],[c],[c],[c],[c],[c],damped_trend,[c],[c]
                     """, browser.get("/api/forecast-accuracy.csv?la=Lancashire").body());
             assertEquals("""
                     origin,horizon_months,placement_group,actual,p05,p25,p50,p75,p95,abs_pct_error,last_value,\
-                    last_value_abs_pct_error,trend_value,trend_abs_pct_error
-                    2021-09-30,6,with_parents,[c],0.0,0.0,1.0,1.0,2.0,[c],0.0,[c],0.0,[c]
-                    2021-09-30,6,all,[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]
+                    last_value_abs_pct_error,trend_value,trend_abs_pct_error,method,constant_value,constant_abs_pct_error,\
+                    damped_trend_value,damped_trend_abs_pct_error
+                    2021-09-30,6,with_parents,[c],0.0,0.0,1.0,1.0,2.0,[c],0.0,[c],0.0,[c],damped_trend,1.0,[c],1.0,[c]
+                    2021-09-30,6,all,[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],damped_trend,[c],[c],[c],[c]
                     """, browser.get("/api/forecast-backtest.csv?la=Lancashire").body());
         });
     }

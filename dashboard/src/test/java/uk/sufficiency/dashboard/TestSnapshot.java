@@ -173,9 +173,14 @@ final class TestSnapshot {
                         "('Fewer entries', 'Lancashire', '2022-06-30', 2023, 'Q1', 'foster_inhouse', "
                                 + "'inhouse_foster_places', 2, 5, 0, 11, -9, -6, 0, 0)")
                 .rows(FactTable.FORECAST_BACKTEST,
-                        "('Lancashire', '2021-09-30', 6, 'all', 1, 0, 1, 2, 3, 5, 100, 1, 0, 1.5, 50)",
-                        "('Lancashire', '2021-09-30', 6, 'with_parents', 1, 0, 0, 1, 1, 2, 0, 0, 100, 0, 100)",
-                        "('Blackpool', '2022-01-31', 2, 'all', 7, 4, 5, 6, 7, 9, 14.285714, 5, 28.571429, 7, 0)");
+                        "('Lancashire', '2021-09-30', 6, 'all', 1, 0, 1, 2, 3, 5, 100, 1, 0, 1.5, 50, 'damped_trend', 3, 200, "
+                                + "2, 100)",
+                        "('Lancashire', '2021-09-30', 6, 'with_parents', 1, 0, 0, 1, 1, 2, 0, 0, 100, 0, 100, 'damped_trend', "
+                                + "1, 0, 1, 0)",
+                        "('Blackpool', '2022-01-31', 2, 'all', 7, 4, 5, 6, 7, 9, 14.285714, 5, 28.571429, 7, 0, 'constant', "
+                                + "6, 14.285714, 6.5, 7.142857)")
+                .rows(FactTable.FORECAST_METHOD,
+                        "('Lancashire', 'damped_trend', 'backtest', 1, NULL, NULL, NULL, NULL)");
     }
 
     /** Adds rows to a fact table, each an SQL tuple in the column order of {@link FactTable#columns()}. */

@@ -127,6 +127,7 @@ public final class PipelineRun {
             Dataset<Row> stays = cache(cached, ForecastHistory.stays(repaired, children, laWindow));
             write(ForecastHistory.flows(stays), staging, FactTable.FORECAST_FLOWS);
             write(ForecastHistory.stock(stays, laWindow), staging, FactTable.FORECAST_STOCK);
+            write(ForecastHistory.ageMix(stays), staging, FactTable.FORECAST_AGE_MIX);
             write(EpisodeWarnings.build(repaired, children, typedHeaders).unionByName(referenceWarnings)
                     .unionByName(operationalWarnings)
                     .unionByName(episodeFiles.warnings(spark, validated, catalog.of(SourceTable.EPISODES), options.la())),

@@ -131,6 +131,39 @@ class ForecastHistoryTest {
     }
 
     @Test
+    void startingStockAndEntriesBySingleYearOfAgeAndMonthsToTheNextBirthday() {
+        assertEquals(List.of(
+                // A enters 1 May 2020 aged 15, 16 on 15 June: the month after entry
+                List.of("2020-05-31", "entry", "foster_inhouse", "15", "1", "1"),
+                // C enters 1 January 2021 aged 16, 17 on 1 February
+                List.of("2021-01-31", "entry", "supported", "16", "1", "1"),
+                // B enters 10 March 2021 aged 0, 1 on 20 March: the month of entry
+                List.of("2021-03-31", "entry", "foster_kinship", "0", "0", "1"),
+                // 31 March 2021: B turned 1 on 20 March (next birthday 12 months on), A 17 in June, C 18 in February
+                List.of("2021-03-31", "stock", "foster_kinship", "1", "11", "1"),
+                List.of("2021-03-31", "stock", "home_agency", "16", "2", "1"),
+                List.of("2021-03-31", "stock", "supported", "17", "10", "1"),
+                // F enters 1 June 2021 aged 6, 7 on 1 January 2022
+                List.of("2021-06-30", "entry", "foster_inhouse", "6", "7", "1"),
+                // 31 January 2022: C turns 18 on 1 February, the next month
+                List.of("2022-01-31", "stock", "supported", "17", "0", "1"),
+                // 31 March 2022: A 18 in June, F 8 in January 2023
+                List.of("2022-03-31", "stock", "foster_inhouse", "7", "9", "1"),
+                List.of("2022-03-31", "stock", "home_agency", "17", "2", "1")),
+                rows("""
+                        SELECT month_end, kind, placement_group, age, months_to_birthday, children FROM forecast_age_mix
+                        WHERE kind = 'entry' OR month_end IN ('2021-03-31', '2022-03-31')
+                           OR (month_end = '2022-01-31' AND placement_group = 'supported')
+                        ORDER BY month_end, kind, placement_group"""));
+        // stock rows match forecast_stock at every month end
+        assertEquals(List.of(), rows("""
+                SELECT month_end FROM (SELECT month_end, sum(children) AS c FROM forecast_age_mix
+                                       WHERE kind = 'stock' GROUP BY ALL) a
+                FULL JOIN (SELECT month_end, sum(children) AS c FROM forecast_stock GROUP BY ALL HAVING c > 0) s
+                USING (month_end) WHERE a.c IS DISTINCT FROM s.c"""));
+    }
+
+    @Test
     void ratesAreCountsOverExposure() {
         FittedRates fitted = FittedRates.fit(warehouse, "Forecastshire", LocalDate.of(2020, 4, 1),
                 LocalDate.of(2022, 3, 31));
@@ -142,7 +175,8 @@ class ForecastHistoryTest {
         assertEquals(396, fitted.childDays(supported16));
         int inhouse10 = ForecastState.of(AgeBand.AGE_10_TO_15, PlacementGroup.FOSTER_INHOUSE);
         int inhouse16 = ForecastState.of(AgeBand.AGE_16_AND_OVER, PlacementGroup.FOSTER_INHOUSE);
-        assertEquals(1, fitted.moves(inhouse10, inhouse16));
+        assertEquals(1, fitted.birthdays(inhouse10)); // A's 16th: counted, not a rate
+        assertEquals(0, fitted.moves(inhouse10, inhouse16));
         assertEquals(1, fitted.moves(inhouse16,
                 ForecastState.of(AgeBand.AGE_16_AND_OVER, PlacementGroup.HOME_AGENCY)));
         // 1-14 June 2020 and 31 days of May
@@ -155,11 +189,11 @@ class ForecastHistoryTest {
         assertEquals(List.of(List.of("2022-03-31", "2020-04-01", "2022-03-31", "2026-03-31", "500")), rows("""
                 SELECT start_date, reference_from, reference_to, end_date, runs FROM forecast_settings
                 WHERE scenario = 'base'"""));
-        // Supported 16+: none at the start, entries 1 in 730 days; ageing out at 18 once in 396
-        // child-days, with the ageing prior of 2 birthdays in 2 x 730.5 days: mu = 3 / 1,857 a day.
-        // x(n) = (lambda / mu) (1 - (1 - mu)^n) after n days, published to two decimals:
-        // 30 April 2022 is day 30 (0.0401 -> 0.04), 31 March 2026 day 1461 (0.7681 -> 0.77).
-        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.77")), rows("""
+        // Supported 16+: none at the start, entries 1 in 730 days, all like C: 16, with a birthday the
+        // month after entry. Nobody left before 18, so each child stays until the 18th birthday, the
+        // 13th month's birthday day after the month of entry. 30 April 2022 (day 30): 30 / 730 = 0.0411
+        // -> 0.04. 31 March 2026: the entrants of March 2025 to March 2026, 396 days: 396 / 730 = 0.5425.
+        assertEquals(List.of(List.of("2022-04-30", "0.04"), List.of("2026-03-31", "0.54")), rows("""
                 SELECT date, expected FROM forecast WHERE scenario = 'base' AND date IN ('2022-04-30', '2026-03-31')
                   AND placement_group = 'supported' AND age_band = '16 and over' ORDER BY date"""));
     }

@@ -83,12 +83,23 @@ public enum FactTable {
     /** Children in each forecast state at a month end and child-days in it during the month. */
     FORECAST_STOCK("forecast_stock", true, "la VARCHAR, month_end DATE, age_band VARCHAR, placement_group VARCHAR, "
             + "children BIGINT, child_days BIGINT"),
+    /**
+     * Children by single year of age and months to their next birthday (the forecast's exact
+     * ageing): {@code kind} {@code stock} counts those looked after at a month end (0 = a birthday
+     * in the next month), {@code entry} those entering care in the month (0 = a birthday later in
+     * the month of entry). la, month_end, kind, placement_group, age, months_to_birthday, children.
+     */
+    FORECAST_AGE_MIX("forecast_age_mix", true, "la VARCHAR, month_end DATE, kind VARCHAR, placement_group VARCHAR, "
+            + "age INTEGER, months_to_birthday INTEGER, children BIGINT"),
     /** How each published projection was made: one row per scenario and LA. */
     FORECAST_SETTINGS("forecast_settings", true, "scenario VARCHAR, la VARCHAR, start_date DATE, "
             + "reference_from DATE, reference_to DATE, end_date DATE, step_days INTEGER, runs INTEGER, seed BIGINT, "
             + "fee_inflation DOUBLE, definition VARCHAR"),
     /** Projected children by month end, placement group and age band: quantiles over the simulated runs. */
     FORECAST("forecast", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, age_band VARCHAR, "
+            + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
+    /** As {@link #FORECAST} per age band over all placement groups (quantiles of the runs' band totals). */
+    FORECAST_AGE("forecast_age", true, "scenario VARCHAR, la VARCHAR, date DATE, age_band VARCHAR, "
             + "expected DOUBLE, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE"),
     /** As {@link #FORECAST} per placement group over all ages, and for all groups ({@code all}). */
     FORECAST_GROUP("forecast_group", true, "scenario VARCHAR, la VARCHAR, date DATE, placement_group VARCHAR, "
@@ -113,7 +124,16 @@ public enum FactTable {
     FORECAST_BACKTEST("forecast_backtest", true, "la VARCHAR, origin DATE, horizon_months INTEGER, "
             + "placement_group VARCHAR, actual BIGINT, p05 DOUBLE, p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE, "
             + "abs_pct_error DOUBLE, last_value DOUBLE, last_value_abs_pct_error DOUBLE, trend_value DOUBLE, "
-            + "trend_abs_pct_error DOUBLE");
+            + "trend_abs_pct_error DOUBLE, method VARCHAR, constant_value DOUBLE, constant_abs_pct_error DOUBLE, "
+            + "damped_trend_value DOUBLE, damped_trend_abs_pct_error DOUBLE"),
+    /**
+     * The method each LA's base projects with ({@code constant} rates or their {@code damped_trend})
+     * and why: chosen_by {@code backtest} (the lower MAPE of total children at 12 and 24 months,
+     * both methods' expected paths), {@code setting} or {@code default} (no origin to score).
+     */
+    FORECAST_METHOD("forecast_method", true, "la VARCHAR, method VARCHAR, chosen_by VARCHAR, origins INTEGER, "
+            + "constant_mape_12 DOUBLE, damped_trend_mape_12 DOUBLE, constant_mape_24 DOUBLE, "
+            + "damped_trend_mape_24 DOUBLE");
 
     private final String directory;
     private final boolean addedLater;

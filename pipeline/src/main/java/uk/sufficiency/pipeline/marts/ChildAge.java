@@ -31,7 +31,12 @@ final class ChildAge {
 
     /** The day a child turns {@code years}: 29 February birthdays fall on 1 March in other years. */
     static Column birthday(Column dob, int years) {
-        Column y = year(dob).plus(years);
+        return birthdayAfter(dob, lit(years - 1));
+    }
+
+    /** The first birthday after a date on which the child was {@code age}: the day they turn age + 1. */
+    static Column birthdayAfter(Column dob, Column age) {
+        Column y = year(dob).plus(age).plus(1);
         return when(month(dob).equalTo(2).and(dayofmonth(dob).equalTo(29)), date_add(make_date(y, lit(2), lit(28)), 1))
                 .otherwise(make_date(y, month(dob), dayofmonth(dob)));
     }

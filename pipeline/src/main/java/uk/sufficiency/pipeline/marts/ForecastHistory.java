@@ -16,11 +16,14 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +130,43 @@ public final class ForecastHistory {
                         // days at the previous month end's stock, plus each change for the days left after it
                         col("children").minus(col("net")).multiply(dayofmonth(col("month_end"))).plus(col("weighted"))
                                 .cast(DataTypes.LongType).as("child_days"));
+    }
+
+    /**
+     * la, month_end, kind, placement_group, age, months_to_birthday, children: the forecast's
+     * starting stock and entries by single year of age, so that the projection ages each child on
+     * its birthday. {@code stock}: children looked after at the end of each month end, whose next
+     * birthday falls {@code months_to_birthday} + 1 months on (0: in the next month); 18-year-olds
+     * still in care count as 17 with a birthday next month. {@code entry}: children entering care in
+     * the month, whose next birthday falls {@code months_to_birthday} months after the month of entry
+     * (a birthday on the entry day itself counts as 11). Only rows with children are written.
+     */
+    public static Dataset<Row> ageMix(Dataset<Row> stays) {
+        // months stepped from their firsts: a month added to 30 September is 30 October, not a month end
+        Column month = explode(sequence(trunc(col("start"), "MM"), trunc(date_add(col("end"), -1), "MM"),
+                expr("INTERVAL 1 MONTH")));
+        Dataset<Row> stock = stays.select(col("la"), col("dob"), col("start"), col("end"), col("placement_group"),
+                        month.as("month"))
+                .withColumn("month_end", last_day(col("month")))
+                .where(col("month_end").lt(col("end")))
+                .select(col("la"), col("month_end"), lit("stock").as("kind"), col("placement_group"), col("dob"),
+                        col("month_end").as("on"));
+        Column entering = col("decom").geq(col("window_start")).and(col("decom").leq(col("window_end")))
+                .and(not(col("continues")));
+        Dataset<Row> entries = stays.where(entering)
+                .select(col("la"), last_day(col("decom")).as("month_end"), lit("entry").as("kind"),
+                        col("placement_group"), col("dob"), col("decom").as("on"));
+        Column age = ChildAge.on(col("dob"), col("on"));
+        Column nextBirthday = ChildAge.birthdayAfter(col("dob"), age);
+        Column monthsOn = year(nextBirthday).multiply(12).plus(month(nextBirthday))
+                .minus(year(col("on")).multiply(12).plus(month(col("on"))));
+        Column months = when(col("kind").equalTo("stock"), monthsOn.minus(1)).otherwise(least(monthsOn, lit(11)));
+        return stock.unionByName(entries)
+                .select(col("la"), col("month_end"), col("kind"), col("placement_group"),
+                        when(age.geq(AgeBand.LEAVING_AGE), lit(AgeBand.LEAVING_AGE - 1)).otherwise(age).as("age"),
+                        when(age.geq(AgeBand.LEAVING_AGE), lit(0)).otherwise(months).as("months_to_birthday"))
+                .groupBy("la", "month_end", "kind", "placement_group", "age", "months_to_birthday")
+                .agg(count(lit(1)).as("children"));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import uk.sufficiency.warehouse.forecast.AgeBand;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 import uk.sufficiency.warehouse.forecast.Scenario;
 
@@ -70,6 +71,50 @@ final class ForecastFigures {
                                         count("children_at_start", "Children at the start")),
                                 quantiles("children_at_start")),
                         "month_end, " + GROUP_ORDER),
+                // One row per month end, age band and group (and all groups): history (last three years) and the base.
+                new Figure("forecast-age", "Children looked after by age band and placement group: history and the base "
+                        + "projection with its 50% and 90% ranges", """
+                        WITH stock AS (
+                            SELECT la, month_end, age_band, placement_group, children FROM forecast_stock
+                            UNION ALL
+                            SELECT la, month_end, age_band, 'all', sum(children) FROM forecast_stock GROUP BY ALL),
+                        history AS (
+                            SELECT la, month_end, age_band, placement_group, CAST(children AS BIGINT) AS actual
+                            FROM (SELECT *, max(month_end) OVER (PARTITION BY la) AS latest FROM stock)
+                            WHERE month_end > latest - INTERVAL 3 YEAR),
+                        at_start AS (
+                            SELECT s.la, s.age_band, s.placement_group, CAST(s.children AS BIGINT) AS children_at_start
+                            FROM stock s JOIN forecast_settings f ON f.la = s.la AND f.scenario = '%1$s'
+                                 AND s.month_end = f.start_date),
+                        projection AS (
+                            SELECT la, date AS month_end, age_band, placement_group, p05, p25, p50, p75, p95
+                            FROM forecast WHERE scenario = '%1$s'
+                            UNION ALL
+                            SELECT la, date, age_band, 'all', p05, p25, p50, p75, p95 FROM forecast_age
+                            WHERE scenario = '%1$s')
+                        SELECT la, month_end, age_band, placement_group, h.actual, st.children_at_start,
+                               round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
+                               round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
+                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, age_band, placement_group)
+                        LEFT JOIN at_start st USING (la, age_band, placement_group)"""
+                        .formatted(Scenario.BASE_NAME),
+                        columns(List.of(periodDate("month_end", "Month end"), dimension("age_band", "Age band"),
+                                        dimension("placement_group", "Placement group"),
+                                        count("actual", "Children looked after (actual)"),
+                                        count("children_at_start", "Children at the start")),
+                                quantiles("children_at_start")),
+                        "month_end, " + AgeBand.sqlOrder("age_band") + ", " + GROUP_ORDER),
+                new Figure("forecast-method", "How the base projection's rates go on, and why", """
+                        SELECT la, method, chosen_by, origins, constant_mape_12, damped_trend_mape_12, constant_mape_24,
+                               damped_trend_mape_24
+                        FROM forecast_method""",
+                        List.of(dimension("method", "Method the base uses"), dimension("chosen_by", "Chosen by"),
+                                measure("origins", "Backtest origins"),
+                                measure("constant_mape_12", "Constant rates: mean absolute % error at 12 months"),
+                                measure("damped_trend_mape_12", "Damped trend: mean absolute % error at 12 months"),
+                                measure("constant_mape_24", "Constant rates: mean absolute % error at 24 months"),
+                                measure("damped_trend_mape_24", "Damped trend: mean absolute % error at 24 months")),
+                        "la"),
                 new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
                         + "placement group, against the base", """
                         SELECT g.la, g.scenario, g.date AS month_end, g.placement_group, round(g.p50, 1) AS p50,
@@ -163,7 +208,8 @@ final class ForecastFigures {
                 new Figure("forecast-accuracy", "How accurate the forecast has been: backtest errors by horizon and "
                         + "placement group", """
                         SELECT a.la, a.horizon_months, a.placement_group, a.origins, f.fewest AS fewest_actual, a.mape,
-                               a.last_value_mape, a.trend_mape, a.inside_50, a.inside_90, a.best
+                               a.last_value_mape, a.trend_mape, a.inside_50, a.inside_90, a.best, a.method,
+                               a.constant_mape, a.damped_trend_mape
                         FROM forecast_accuracy a
                         JOIN (SELECT la, horizon_months, placement_group,
                                      coalesce(min(actual) FILTER (WHERE actual > 0), 0) AS fewest
@@ -176,14 +222,22 @@ final class ForecastFigures {
                                 derived("trend_mape", "Trend: mean absolute % error", "fewest_actual"),
                                 derived("inside_50", "% of outcomes inside the 50% range", "fewest_actual"),
                                 derived("inside_90", "% of outcomes inside the 90% range", "fewest_actual"),
-                                derived("best", "Most accurate", "fewest_actual")),
+                                derived("best", "Most accurate", "fewest_actual"),
+                                dimension("method", "Model's method"),
+                                derived("constant_mape", "Constant rates (expected): mean absolute % error", "fewest_actual"),
+                                derived("damped_trend_mape", "Damped trend (expected): mean absolute % error",
+                                        "fewest_actual")),
                         "horizon_months, " + GROUP_ORDER),
                 new Figure("forecast-backtest", "Backtest: each origin's projection against what happened", """
                         SELECT la, origin, horizon_months, placement_group, actual, round(p05, 1) AS p05,
                                round(p25, 1) AS p25, round(p50, 1) AS p50, round(p75, 1) AS p75, round(p95, 1) AS p95,
                                round(abs_pct_error, 1) AS abs_pct_error, last_value,
                                round(last_value_abs_pct_error, 1) AS last_value_abs_pct_error,
-                               round(trend_value, 1) AS trend_value, round(trend_abs_pct_error, 1) AS trend_abs_pct_error
+                               round(trend_value, 1) AS trend_value, round(trend_abs_pct_error, 1) AS trend_abs_pct_error,
+                               method, round(constant_value, 1) AS constant_value,
+                               round(constant_abs_pct_error, 1) AS constant_abs_pct_error,
+                               round(damped_trend_value, 1) AS damped_trend_value,
+                               round(damped_trend_abs_pct_error, 1) AS damped_trend_abs_pct_error
                         FROM forecast_backtest""",
                         columns(List.of(periodDate("origin", "Projected from"),
                                         dimension("horizon_months", "Months ahead"),
@@ -196,7 +250,12 @@ final class ForecastFigures {
                                 derived("last_value_abs_pct_error", "Last value: absolute % error", "actual", "last_value"),
                                 // the trend at two horizons gives the last value back
                                 derived("trend_value", "Trend", "last_value"),
-                                derived("trend_abs_pct_error", "Trend: absolute % error", "actual"))),
+                                derived("trend_abs_pct_error", "Trend: absolute % error", "actual"),
+                                dimension("method", "Model's method"),
+                                derived("constant_value", "Constant rates (expected)", "last_value"),
+                                derived("constant_abs_pct_error", "Constant rates: absolute % error", "actual"),
+                                derived("damped_trend_value", "Damped trend (expected)", "last_value"),
+                                derived("damped_trend_abs_pct_error", "Damped trend: absolute % error", "actual"))),
                         "origin, horizon_months, " + GROUP_ORDER),
                 new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", """
                         SELECT la, reference_from, reference_to, from_age_band, from_group, to_age_band, to_group,

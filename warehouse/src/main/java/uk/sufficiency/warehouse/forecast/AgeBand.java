@@ -61,6 +61,17 @@ public enum AgeBand {
         return sql.append(" ELSE ").append(values().length + 1).append(" END").toString();
     }
 
+    /** The band of a completed age (0 to 17; older ages are the last band's). */
+    public static AgeBand ofAge(int age) {
+        AgeBand[] bands = values();
+        for (int i = bands.length - 1; i > 0; i--) {
+            if (age >= bands[i].fromAge) {
+                return bands[i];
+            }
+        }
+        return bands[0];
+    }
+
     public static AgeBand ofLabel(String label) {
         for (AgeBand band : values()) {
             if (band.label.equals(label)) {

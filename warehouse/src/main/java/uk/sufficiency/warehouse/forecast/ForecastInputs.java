@@ -28,6 +28,36 @@ public final class ForecastInputs {
         return stock;
     }
 
+    /**
+     * Children at a month end by the engine's cells (single year of age and months to the next
+     * birthday, {@link ForecastState#cell}). A state whose ages the snapshot does not give (one
+     * written before they were recorded) has its children spread evenly over its cells.
+     */
+    public static int[] cells(Warehouse warehouse, String la, LocalDate monthEnd) {
+        int[] cells = new int[ForecastState.CELLS];
+        int[] aged = new int[ForecastState.COUNT];
+        for (Map<String, Object> row : warehouse.query("""
+                SELECT placement_group, age, months_to_birthday, children FROM forecast_age_mix
+                WHERE la = ? AND month_end = ? AND kind = 'stock'""", la, monthEnd)) {
+            int age = ((Number) row.get("age")).intValue();
+            int state = ForecastState.of(AgeBand.ofAge(age), PlacementGroup.ofId((String) row.get("placement_group")));
+            int children = ((Number) row.get("children")).intValue();
+            cells[ForecastState.cell(state, age, ((Number) row.get("months_to_birthday")).intValue())] += children;
+            aged[state] += children;
+        }
+        int[] stock = stock(warehouse, la, monthEnd);
+        for (int i = 0; i < ForecastState.COUNT; i++) {
+            if (aged[i] != stock[i]) {
+                int first = ForecastState.firstCell(i);
+                int width = ForecastState.cellsOf(i);
+                for (int k = 0; k < width; k++) {
+                    cells[first + k] = (int) ((long) (k + 1) * stock[i] / width - (long) k * stock[i] / width);
+                }
+            }
+        }
+        return cells;
+    }
+
     /** Children in each group at a month end, with {@link Projection#ALL} the total. */
     public static long[] groupStock(Warehouse warehouse, String la, LocalDate monthEnd) {
         return groupTotals(stock(warehouse, la, monthEnd));

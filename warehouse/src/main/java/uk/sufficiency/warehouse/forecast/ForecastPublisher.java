@@ -34,7 +34,7 @@ public final class ForecastPublisher {
      * so a republish keeps it and only a pipeline run remakes it.
      */
     public static final List<FactTable> PROJECTION_FACTS = List.of(FactTable.FORECAST_SETTINGS, FactTable.FORECAST,
-            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP);
+            FactTable.FORECAST_GROUP, FactTable.FORECAST_COST_YEAR, FactTable.FORECAST_GAP, FactTable.FORECAST_AGE);
 
     private ForecastPublisher() {
     }
@@ -147,8 +147,10 @@ public final class ForecastPublisher {
         FactWriter.write(staging, FactTable.FORECAST_GROUP, rows.groups);
         FactWriter.write(staging, FactTable.FORECAST_COST_YEAR, rows.costs);
         FactWriter.write(staging, FactTable.FORECAST_GAP, rows.gaps);
+        FactWriter.write(staging, FactTable.FORECAST_AGE, rows.ages);
         if (backtest) {
             FactWriter.write(staging, FactTable.FORECAST_BACKTEST, rows.backtest);
+            FactWriter.write(staging, FactTable.FORECAST_METHOD, rows.methods);
         }
     }
 
@@ -158,13 +160,17 @@ public final class ForecastPublisher {
                 + " runs each" + (backtest ? ", and the backtest" : ""));
         Rows rows = new Rows();
         Baseline baseline = Baseline.of(warehouse, name, settings);
+        if (backtest) {
+            // the backtest chooses the method the base and scenarios project with
+            Backtest.Result scored = Backtest.run(warehouse, name, baseline.windowFirst(), baseline.start(), settings);
+            rows.backtest.addAll(scored.rows());
+            rows.methods.add(scored.choice().row(name));
+            baseline = baseline.with(scored.choice());
+        }
         for (Scenario scenario : scenarios) {
             if (scenario.appliesTo(name)) {
                 rows.add(scenario, name, baseline, baseline.project(scenario, settings), settings);
             }
-        }
-        if (backtest) {
-            rows.backtest.addAll(Backtest.rows(warehouse, name, baseline.windowFirst(), baseline.start(), settings));
         }
         return rows;
     }
@@ -176,7 +182,8 @@ public final class ForecastPublisher {
      * and capacity.
      */
     public record Baseline(String la, LocalDate windowFirst, LocalDate start, FittedRates fitted, int[] stock,
-                           ForecastInputs.Fees fees, Map<CapacityProvision, ForecastInputs.ProvisionAtStart> capacity) {
+                           ForecastInputs.Fees fees, Map<CapacityProvision, ForecastInputs.ProvisionAtStart> capacity,
+                           int[] cells, Backtest.MethodChoice method) {
         public static Baseline of(Warehouse warehouse, String la, ForecastSettings settings) {
             Map<String, Object> window = warehouse.query("SELECT first_year, last_year FROM la_window WHERE la = ?", la)
                     .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
@@ -189,12 +196,18 @@ public final class ForecastPublisher {
             }
             return new Baseline(la, windowFirst, windowLast, FittedRates.fit(warehouse, la, from, windowLast),
                     ForecastInputs.stock(warehouse, la, windowLast), ForecastInputs.fees(warehouse, la, windowLast),
-                    ForecastInputs.capacity(warehouse, la, windowLast));
+                    ForecastInputs.capacity(warehouse, la, windowLast), ForecastInputs.cells(warehouse, la, windowLast),
+                    Backtest.MethodChoice.published(warehouse, la, settings));
+        }
+
+        /** The same start projected by another method. */
+        public Baseline with(Backtest.MethodChoice choice) {
+            return new Baseline(la, windowFirst, start, fitted, stock, fees, capacity, cells, choice);
         }
 
         public Projection project(Scenario scenario, ForecastSettings settings) {
-            return Projection.run(fitted, stock, scenario, settings.projection(start), fees.weekly(),
-                    scenario.feeInflationOr(settings.feeInflation()));
+            return Projection.run(fitted, cells, scenario, settings.projection(start), fees.weekly(),
+                    scenario.feeInflationOr(settings.feeInflation()), method.method());
         }
     }
 
@@ -206,6 +219,8 @@ public final class ForecastPublisher {
         final List<Object[]> costs = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
         final List<Object[]> backtest = new ArrayList<>();
+        final List<Object[]> methods = new ArrayList<>();
+        final List<Object[]> ages = new ArrayList<>();
 
         void addAll(Rows other) {
             settings.addAll(other.settings);
@@ -214,6 +229,8 @@ public final class ForecastPublisher {
             costs.addAll(other.costs);
             gaps.addAll(other.gaps);
             backtest.addAll(other.backtest);
+            methods.addAll(other.methods);
+            ages.addAll(other.ages);
         }
 
         void add(Scenario scenario, String la, Baseline baseline, Projection projection, ForecastSettings forecast) {
@@ -234,6 +251,11 @@ public final class ForecastPublisher {
                     groups.add(new Object[] {name, la, dates.get(d), Backtest.groupId(g),
                             round(projection.groupExpected(d, g)), round(q[0]), round(q[1]), round(q[2]), round(q[3]),
                             round(q[4])});
+                }
+                for (AgeBand band : AgeBand.values()) {
+                    double[] q = projection.bandQuantiles(d, band);
+                    ages.add(new Object[] {name, la, dates.get(d), band.label(), round(projection.bandExpected(d, band)),
+                            round(q[0]), round(q[1]), round(q[2]), round(q[3]), round(q[4])});
                 }
                 addGaps(name, la, baseline, projection, d, scenario);
             }

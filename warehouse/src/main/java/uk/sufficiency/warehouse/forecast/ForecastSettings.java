@@ -19,12 +19,19 @@ import java.nio.file.Path;
  * @param backtestOrigins how many origins the rolling backtest uses at most, six months apart
  * @param backtestRuns    simulated runs of each backtest projection (fewer than the base's: there are
  *                        many origins, and the 5% and 95% quantiles of 200 runs are the 10th and 190th)
+ * @param method          how the rates go on: {@code auto} (the default: whichever of the constant
+ *                        rates and their damped trend the backtest found more accurate for the LA),
+ *                        {@code constant} or {@code damped_trend}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecastSettings(Integer referenceMonths, Integer months, Integer runs, Long seed, Integer stepDays,
-                               Double feeInflation, Integer backtestOrigins, Integer backtestRuns) {
+                               Double feeInflation, Integer backtestOrigins, Integer backtestRuns,
+                               String method) {
     public static final String FILE = "forecast-settings.json";
-    public static final ForecastSettings DEFAULTS = new ForecastSettings(36, 48, 500, 20261201L, 1, 0.03, 8, 200);
+    /** The method setting that lets the backtest choose. */
+    public static final String AUTO = "auto";
+    public static final ForecastSettings DEFAULTS = new ForecastSettings(36, 48, 500, 20261201L, 1, 0.03, 8, 200,
+            AUTO);
 
     public ForecastSettings {
         referenceMonths = referenceMonths == null ? 36 : referenceMonths;
@@ -35,6 +42,10 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
         feeInflation = feeInflation == null ? 0.03 : feeInflation;
         backtestOrigins = backtestOrigins == null ? 8 : backtestOrigins;
         backtestRuns = backtestRuns == null ? 200 : backtestRuns;
+        method = method == null ? AUTO : method;
+        if (!method.equals(AUTO)) {
+            FittedRates.Method.ofId(method);
+        }
         if (referenceMonths < 12 || referenceMonths > 120) {
             throw new IllegalArgumentException("referenceMonths must be 12 to 120; got " + referenceMonths);
         }
@@ -69,6 +80,11 @@ public record ForecastSettings(Integer referenceMonths, Integer months, Integer 
                     : e.getMessage().lines().findFirst().orElse("");
             throw new IllegalArgumentException(file + ": " + problem, e);
         }
+    }
+
+    /** The method the settings force, or null to let the backtest choose. */
+    public FittedRates.Method forcedMethod() {
+        return method.equals(AUTO) ? null : FittedRates.Method.ofId(method);
     }
 
     /** The settings of a projection from a month end. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.sufficiency.warehouse.forecast.engine.Ageing;
 import uk.sufficiency.warehouse.forecast.engine.DeterministicProjection;
 import uk.sufficiency.warehouse.forecast.engine.FlowRates;
 import uk.sufficiency.warehouse.forecast.engine.MonteCarloProjection;
@@ -22,6 +23,7 @@ public final class Projection {
     public static final double[] LEVELS = {0.05, 0.25, 0.5, 0.75, 0.95};
     private static final double[] COST_LEVELS = {0.05, 0.5, 0.95};
     private static final int N = ForecastState.COUNT;
+    private static final int BANDS = AgeBand.values().length;
     /** Index of the all-groups total in the group arrays. */
     public static final int ALL = ForecastState.GROUPS;
 
@@ -30,6 +32,8 @@ public final class Projection {
     private final double[][][] stateQuantiles;
     private final double[][] groupExpected;
     private final double[][][] groupQuantiles;
+    private double[][] bandExpected;
+    private double[][][] bandQuantiles;
     private final List<Integer> years;
     private final double[][][] costQuantiles;
     private final double[][] costExpected;
@@ -55,8 +59,20 @@ public final class Projection {
      * @param weeklyFees   average weekly fee per group; a group without one has no cost
      * @param feeInflation yearly fee rise from the start, compounded by day (0.03 = 3%)
      */
-    public static Projection run(FittedRates fitted, int[] startStock, Scenario scenario, ProjectionSettings settings,
-                                 Map<PlacementGroup, Double> weeklyFees, double feeInflation) {
+    public static Projection run(FittedRates fitted, int[] startCells, Scenario scenario, ProjectionSettings settings,
+                                 Map<PlacementGroup, Double> weeklyFees, double feeInflation, FittedRates.Method method) {
+        return run(fitted, startCells, scenario, settings, weeklyFees, feeInflation, method, true);
+    }
+
+    /** The expected path alone (no simulated runs, so no quantiles and no spend quantiles). */
+    public static Projection expected(FittedRates fitted, int[] startCells, Scenario scenario,
+                                      ProjectionSettings settings, FittedRates.Method method) {
+        return run(fitted, startCells, scenario, settings, Map.of(), 0, method, false);
+    }
+
+    private static Projection run(FittedRates fitted, int[] startCells, Scenario scenario, ProjectionSettings settings,
+                                  Map<PlacementGroup, Double> weeklyFees, double feeInflation, FittedRates.Method method,
+                                  boolean simulate) {
         LocalDate start = settings.start();
         int step = settings.stepDays();
         // Weekly steps stop at the last whole week: no step reaches past the end.
@@ -87,12 +103,24 @@ public final class Projection {
         }
 
         List<Transfer> transfers = InterventionSchedule.transfers(scenario.interventions(), start, days);
-        double[] startDoubles = new double[N];
-        for (int i = 0; i < N; i++) {
-            startDoubles[i] = startStock[i];
+        // Month k's rates from its first day; its birthdays on its 15th (the middle, on average).
+        int months = settings.months();
+        int[] monthFromDays = new int[months];
+        int[] birthdayDays = new int[months];
+        int[] monthEndDays = new int[months];
+        for (int k = 0; k < months; k++) {
+            LocalDate monthEnd = ProjectionSettings.monthEnd(start.plusMonths(k + 1));
+            monthFromDays[k] = k == 0 ? 1 : monthEndDays[k - 1] + 1;
+            birthdayDays[k] = (int) ChronoUnit.DAYS.between(start, monthEnd.withDayOfMonth(15));
+            monthEndDays[k] = (int) ChronoUnit.DAYS.between(start, monthEnd);
         }
-        double[][] path = DeterministicProjection.project(fitted.rates(scenario, null), startDoubles, days, step,
-                transfers);
+        Ageing ageing = ForecastState.ageing(fitted.entryMix(), birthdayDays, monthEndDays, days);
+        double[] startDoubles = new double[startCells.length];
+        for (int c = 0; c < startCells.length; c++) {
+            startDoubles[c] = startCells[c];
+        }
+        double[][] path = DeterministicProjection.project(fitted.ratePath(scenario, null, method, monthFromDays), ageing,
+                startDoubles, days, step, transfers);
         double[][] stateExpected = new double[dates.size()][];
         double[][] groupExpected = new double[dates.size()][];
         double[][] costExpected = new double[years.size()][ALL + 1];
@@ -107,13 +135,19 @@ public final class Projection {
             }
         }
 
+        if (!simulate) {
+            return new Projection(List.copyOf(dates), stateExpected, null, groupExpected, null, List.copyOf(years), null,
+                    costExpected, fees);
+        }
         int runs = settings.runs();
         double[][][] stock = new double[dates.size()][N][runs];
         double[][][] groupStock = new double[dates.size()][ALL + 1][runs];
+        double[][][] bandStock = new double[dates.size()][BANDS][runs];
         double[][][] cost = new double[runs][years.size()][ALL + 1];
         double[] runStock = new double[N];
-        new MonteCarloProjection(runs, settings.seed()).simulate(random -> fitted.rates(scenario, random),
-                startStock, days, step, transfers, (run, day, children) -> {
+        new MonteCarloProjection(runs, settings.seed()).simulate(
+                random -> fitted.ratePath(scenario, random, method, monthFromDays), ageing,
+                startCells, days, step, transfers, (run, day, children) -> {
                     int r = reportOfDay[day];
                     for (int i = 0; i < N; i++) {
                         runStock[i] = children[i];
@@ -121,6 +155,7 @@ public final class Projection {
                             stock[r][i][run] = children[i];
                             groupStock[r][ForecastState.group(i).ordinal()][run] += children[i];
                             groupStock[r][ALL][run] += children[i];
+                            bandStock[r][ForecastState.band(i).ordinal()][run] += children[i];
                         }
                     }
                     if (day > 0) {
@@ -137,6 +172,12 @@ public final class Projection {
                 groupQuantiles[r][g] = Quantiles.of(groupStock[r][g], LEVELS);
             }
         }
+        double[][][] bandQuantiles = new double[dates.size()][BANDS][];
+        for (int r = 0; r < dates.size(); r++) {
+            for (int b = 0; b < BANDS; b++) {
+                bandQuantiles[r][b] = Quantiles.of(bandStock[r][b], LEVELS);
+            }
+        }
         double[][][] costQuantiles = new double[years.size()][ALL + 1][];
         for (int y = 0; y < years.size(); y++) {
             for (int g = 0; g <= ALL; g++) {
@@ -148,8 +189,16 @@ public final class Projection {
                 costQuantiles[y][g] = priced ? Quantiles.of(spend, COST_LEVELS) : null;
             }
         }
-        return new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected, groupQuantiles,
-                List.copyOf(years), costQuantiles, costExpected, fees);
+        Projection projection = new Projection(List.copyOf(dates), stateExpected, stateQuantiles, groupExpected,
+                groupQuantiles, List.copyOf(years), costQuantiles, costExpected, fees);
+        projection.bandQuantiles = bandQuantiles;
+        projection.bandExpected = new double[dates.size()][BANDS];
+        for (int r = 0; r < dates.size(); r++) {
+            for (int i = 0; i < N; i++) {
+                projection.bandExpected[r][ForecastState.band(i).ordinal()] += stateExpected[r][i];
+            }
+        }
+        return projection;
     }
 
     /**
@@ -206,6 +255,16 @@ public final class Projection {
 
     public double[] groupQuantiles(int date, int group) {
         return groupQuantiles[date][group];
+    }
+
+    /** Expected children of an age band in all groups at a reported date. */
+    public double bandExpected(int date, AgeBand band) {
+        return bandExpected[date][band.ordinal()];
+    }
+
+    /** p05, p25, p50, p75, p95 of an age band's children in all groups (over the runs' totals). */
+    public double[] bandQuantiles(int date, AgeBand band) {
+        return bandQuantiles[date][band.ordinal()];
     }
 
     /** The financial years the projection reaches into (the first and last may be part years). */

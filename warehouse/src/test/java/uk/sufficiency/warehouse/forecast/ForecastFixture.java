@@ -32,6 +32,12 @@ final class ForecastFixture {
         return add(FactTable.FORECAST_STOCK, LA, LocalDate.parse(monthEnd), band.label(), group.id(), children, childDays);
     }
 
+    /** Children at a month end ({@code stock}) or entering in its month ({@code entry}) by single year of age. */
+    ForecastFixture ages(String monthEnd, String kind, PlacementGroup group, int age, int monthsToBirthday, long children) {
+        return add(FactTable.FORECAST_AGE_MIX, LA, LocalDate.parse(monthEnd), kind, group.id(), age, monthsToBirthday,
+                children);
+    }
+
     /** Children changing state in a month; a null band with group not_in_care, left_care or aged_out is outside. */
     ForecastFixture flow(String monthEnd, AgeBand fromBand, String fromGroup, AgeBand toBand, String toGroup, long children) {
         return add(FactTable.FORECAST_FLOWS, LA, LocalDate.parse(monthEnd), fromBand == null ? null : fromBand.label(),
@@ -43,7 +49,8 @@ final class ForecastFixture {
         Snapshots snapshots = new Snapshots(warehouseDir);
         Path staging = snapshots.beginStaging();
         for (FactTable table : FactTable.values()) {
-            boolean published = ForecastPublisher.PROJECTION_FACTS.contains(table) || table == FactTable.FORECAST_BACKTEST;
+            boolean published = ForecastPublisher.PROJECTION_FACTS.contains(table) || table == FactTable.FORECAST_BACKTEST
+                    || table == FactTable.FORECAST_METHOD;
             if (!published || rows.containsKey(table)) {
                 FactWriter.write(staging, table, rows.getOrDefault(table, List.of()));
             }

@@ -10,27 +10,32 @@ import java.util.SplittableRandom;
 /**
  * Which transfers apply at the end of which step (transfers after the last day are dropped), and
  * the places they hold. A projection calls {@link #endOfStepExpected} or {@link #endOfStepRandom}
- * once at the end of each step, after the step's flows and entries; step 1 starts a new run with
- * the places empty.
+ * once at the end of each step, after the step's flows and entries, on the states' totals; then,
+ * once {@link Ageing#transferred} has given the children moved their cells, {@link #placedExpected}
+ * or {@link #placedRandom}; and {@link #birthdays} on each birthday day. Step 1 starts a new run
+ * with the places empty.
  *
- * <p>The occupants of a transfer's places are followed apart from the rest of its to-states, state
- * by state: each step they change state at the step's rates, as every child does. Those who move
- * to another of the to-states (a birthday, say) stay in the places; those who leave the to-states or
- * care leave them, the expected share along the expected path and binomial draws in a simulated run.
- * Then the places left empty are filled from the from-states, as far as they hold children.
+ * <p>The occupants of a transfer's places are followed apart from the rest of its to-states, cell
+ * by cell (state, single year of age and months to birthday, as {@link Ageing}'s): each step they
+ * leave their cells at their states' rates and keep their age in the state they move to, as every
+ * child does, and on a birthday day they age as every child does. Those who stay in the to-states
+ * (a move up an age band, say) keep their places; those who leave the to-states or care (at 18)
+ * leave them, the expected share along the expected path and binomial draws in a simulated run.
+ * Then the places left empty are filled from the from-states, as far as they hold children; the
+ * children moved in take their cells from the cells the to-states gained in the move.
  */
 final class TransferSchedule {
     private final Map<Integer, List<Transfer>> byStep = new HashMap<>();
     private final List<HeldPlaces> held = new ArrayList<>();
 
-    TransferSchedule(List<Transfer> transfers, int days, int stepDays, int states) {
+    TransferSchedule(List<Transfer> transfers, Ageing ageing, int days, int stepDays) {
         for (Transfer transfer : transfers) {
-            transfer.checkStates(states);
+            transfer.checkStates(ageing.states);
             if (transfer.day() <= days) {
                 int step = (transfer.day() + stepDays - 1) / stepDays; // step k holds days (k-1)*stepDays+1 .. k*stepDays
                 byStep.computeIfAbsent(step, s -> new ArrayList<>()).add(transfer);
                 if (transfer.places() > 0) {
-                    held.add(new HeldPlaces(transfer, step));
+                    held.add(new HeldPlaces(transfer, step, ageing));
                 }
             }
         }
@@ -79,6 +84,35 @@ final class TransferSchedule {
         }
     }
 
+    /**
+     * After {@link Ageing#transferred} took the cells from {@code before} to {@code after}: the
+     * children this step's moves put in the places take the cells their to-states gained, in
+     * proportion.
+     */
+    void placedExpected(double[] before, double[] after) {
+        for (HeldPlaces places : held) {
+            places.placedExpected(before, after);
+        }
+    }
+
+    /** As {@link #placedExpected} for whole children, each taking a cell gained, picked at random. */
+    void placedRandom(int[] before, int[] after, SplittableRandom random) {
+        for (HeldPlaces places : held) {
+            places.placedRandom(before, after, random);
+        }
+    }
+
+    /**
+     * A birthday day: the places' occupants age as every child does ({@link Ageing#afterBirthday});
+     * one who moves up a band within the to-states keeps the place, one who turns 18 or moves to a
+     * band outside them leaves it, and it is refilled at the next step's end.
+     */
+    void birthdays() {
+        for (HeldPlaces places : held) {
+            places.birthdays();
+        }
+    }
+
     /** The children a transfer moved fill its places first. */
     private void fill(Transfer transfer, double[] was, double[] after) {
         for (HeldPlaces places : held) {
@@ -107,63 +141,104 @@ final class TransferSchedule {
         return values;
     }
 
-    /** One transfer's places: how many of its occupants are in each of its to-states. */
+    /** One transfer's places: how many of its occupants are in each cell of its to-states. */
     private static final class HeldPlaces {
         final Transfer transfer;
         /** The step at whose end the places open. */
         final int from;
         final int[] to;
+        final Ageing ageing;
+        /** Occupants by cell (whole numbers in a simulated run); zero outside the to-states. */
         final double[] occupants;
+        final double[] next;
+        /** Children this step's moves put in the places, by state, not yet given cells. */
+        final double[] pending;
+        /** Whether each state is one of the to-states. */
+        final boolean[] isTo;
+        double total;
 
-        HeldPlaces(Transfer transfer, int from) {
+        HeldPlaces(Transfer transfer, int from, Ageing ageing) {
             this.transfer = transfer;
             this.from = from;
             this.to = transfer.to();
-            this.occupants = new double[to.length];
+            this.ageing = ageing;
+            this.occupants = new double[ageing.cells];
+            this.next = new double[ageing.cells];
+            this.pending = new double[ageing.states];
+            this.isTo = new boolean[ageing.states];
+            for (int state : to) {
+                isTo[state] = true;
+            }
         }
 
+        /** Occupants, including those placed this step. */
         double total() {
-            double total = 0;
-            for (double o : occupants) {
-                total += o;
-            }
             return total;
+        }
+
+        /** Makes {@code next} the occupants and counts them (only the to-states' cells can hold any). */
+        private void takeNext() {
+            total = 0;
+            for (int i = 0; i < isTo.length; i++) {
+                if (isTo[i]) {
+                    for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
+                        occupants[c] = next[c];
+                        total += next[c];
+                        next[c] = 0;
+                    }
+                }
+            }
         }
 
         /** The occupants' changes of state over a step (none before the places open); step 1 empties them. */
         void step(int step, StepShares shares, SplittableRandom random) {
             if (step == 1) {
                 Arrays.fill(occupants, 0);
+                Arrays.fill(next, 0);
+                Arrays.fill(pending, 0);
+                total = 0;
             }
             if (from >= step) {
                 return;
             }
-            double[] next = new double[to.length];
-            for (int k = 0; k < to.length; k++) {
-                int state = to[k];
+            int n = ageing.states;
+            for (int c = 0; c < occupants.length; c++) {
+                if (occupants[c] == 0) {
+                    continue; // every cell outside the to-states
+                }
+                int state = ageing.stateOfCell[c];
                 int[] destinations = shares.destinations[state];
                 if (random == null) {
-                    double leavers = occupants[k] * shares.leaving[state];
-                    next[k] += occupants[k] - leavers;
+                    double leavers = occupants[c] * shares.leaving[state];
+                    next[c] += occupants[c] - leavers;
                     for (int d = 0; d < destinations.length; d++) {
-                        int j = slot(destinations[d]);
-                        if (j >= 0) {
-                            next[j] += leavers * shares.split[state][d];
+                        if (destinations[d] < n && isTo[destinations[d]]) {
+                            next[ageing.moved(c, destinations[d])] += leavers * shares.split[state][d];
                         }
                     }
                 } else {
-                    int children = (int) Math.round(occupants[k]);
+                    int children = (int) occupants[c];
                     int leavers = RandomDraws.binomial(random, children, shares.leaving[state]);
-                    next[k] += children - leavers;
-                    for (int c = 0; c < leavers; c++) {
-                        int j = slot(destinations[shares.pick[state].pick(random.nextDouble())]);
-                        if (j >= 0) {
-                            next[j]++;
+                    next[c] += children - leavers;
+                    for (int l = 0; l < leavers; l++) {
+                        int destination = destinations[shares.pick[state].pick(random.nextDouble())];
+                        if (destination < n && isTo[destination]) {
+                            next[ageing.moved(c, destination)]++;
                         }
                     }
                 }
             }
-            System.arraycopy(next, 0, occupants, 0, to.length);
+            takeNext();
+        }
+
+        void birthdays() {
+            for (int c = 0; c < occupants.length; c++) {
+                int older = ageing.afterBirthday[c];
+                if (occupants[c] != 0 && older >= 0 && isTo[ageing.stateOfCell[older]]) {
+                    next[older] += occupants[c];
+                }
+            }
+            takeNext();
         }
 
         /** Children moved into the to-states (their stock {@code was} before the move, {@code now} after) fill empty places. */
@@ -171,19 +246,59 @@ final class TransferSchedule {
             double room = transfer.places() - total();
             for (int k = 0; k < to.length && room > 0; k++) {
                 double moved = Math.min(room, Math.max(0, now[k] - was[k]));
-                occupants[k] += moved;
+                pending[to[k]] += moved;
+                total += moved;
                 room -= moved;
             }
         }
 
-        /** The position of a state among the to-states, or -1 outside them (and for leaving care). */
-        private int slot(int state) {
-            for (int k = 0; k < to.length; k++) {
-                if (to[k] == state) {
-                    return k;
+        void placedExpected(double[] before, double[] after) {
+            for (int i = 0; i < pending.length; i++) {
+                if (pending[i] == 0) {
+                    continue;
                 }
+                double gained = 0;
+                for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
+                    gained += Math.max(0, after[c] - before[c]);
+                }
+                for (int c = ageing.offset[i]; c < ageing.offset[i + 1] && gained > 0; c++) {
+                    occupants[c] += pending[i] * Math.max(0, after[c] - before[c]) / gained;
+                }
+                if (gained == 0) {
+                    total -= pending[i]; // nobody arrived to place: the places stay empty, refilled next step
+                }
+                pending[i] = 0;
             }
-            return -1;
+        }
+
+        void placedRandom(int[] before, int[] after, SplittableRandom random) {
+            for (int i = 0; i < pending.length; i++) {
+                if (pending[i] == 0) {
+                    continue;
+                }
+                int gained = 0;
+                for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
+                    gained += Math.max(0, after[c] - before[c]);
+                }
+                // each child placed takes one of the children the state gained (next[c]: those not yet taken)
+                for (int c = ageing.offset[i]; c < ageing.offset[i + 1]; c++) {
+                    next[c] = Math.max(0, after[c] - before[c]);
+                }
+                int k = (int) pending[i];
+                for (; k > 0 && gained > 0; k--, gained--) {
+                    int r = random.nextInt(gained);
+                    int c = ageing.offset[i];
+                    while (r >= next[c]) {
+                        r -= (int) next[c];
+                        c++;
+                    }
+                    next[c]--;
+                    occupants[c]++;
+                }
+                total -= k;
+                pending[i] = 0;
+                Arrays.fill(next, ageing.offset[i], ageing.offset[i + 1], 0);
+            }
         }
     }
 }

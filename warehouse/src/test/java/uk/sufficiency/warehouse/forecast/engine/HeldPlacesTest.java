@@ -67,4 +67,45 @@ class HeldPlacesTest {
         assertEquals(8, inHouse[0], 1);
         assertEquals(962.88, agency[0], 1.5);
     }
+
+    /**
+     * Birthdays follow the occupants' own ages. Everyone is 17 (state 0 agency, 1 in-house, nobody
+     * leaves or moves); agency holds 1 child whose 18th birthday is on day 2 and 9 five months
+     * later, in-house 10 whose birthday is 11 months off. On day 1 one agency child moves into one
+     * place: along the expected path 0.1 of the day-2 child and 0.9 of the others. On day 2 the 0.1
+     * in the place turns 18 and leaves (in-house 10.9; agency keeps 8.1), and on day 3 it is refilled
+     * from agency: 11 and 8. A simulated run moves one whole child: whichever it is, the day-2 child
+     * has left by day 3 and the place is filled, so every run has 11 and 8 too.
+     */
+    @Test
+    void anOccupantTurning18LeavesThePlaceOnTheirOwnBirthdayAndIsReplaced() {
+        Ageing ageing = new Ageing(new int[] {17, 17}, new int[] {17, 17}, new int[] {-1, -1}, null,
+                new int[] {2}, new int[] {31}, 5);
+        double[] start = new double[ageing.cells()];
+        start[ageing.cellIn(0, 17, 0)] = 1;
+        start[ageing.cellIn(0, 17, 5)] = 9;
+        start[ageing.cellIn(1, 17, 11)] = 10;
+        RatePath still = RatePath.constant(new FlowRates(new double[2], new double[2][3]));
+        Transfer one = new Transfer(1, 1, new int[] {0}, new int[] {1}, 1);
+        double[][] path = DeterministicProjection.project(still, ageing, start, 5, 1, List.of(one));
+        assertEquals(9, path[1][0], EPS);
+        assertEquals(11, path[1][1], EPS);
+        assertEquals(8.1, path[2][0], EPS);
+        assertEquals(10.9, path[2][1], EPS);
+        for (int day = 3; day <= 5; day++) {
+            assertEquals(8, path[day][0], EPS);
+            assertEquals(11, path[day][1], EPS);
+        }
+        int[] whole = new int[start.length];
+        for (int c = 0; c < start.length; c++) {
+            whole[c] = (int) start[c];
+        }
+        new MonteCarloProjection(50, 3).simulate(random -> still, ageing, whole, 5, 1, List.of(one),
+                (run, day, stock) -> {
+                    if (day >= 3) {
+                        assertEquals(8, stock[0], "agency, run " + run + " day " + day);
+                        assertEquals(11, stock[1], "in-house, run " + run + " day " + day);
+                    }
+                });
+    }
 }

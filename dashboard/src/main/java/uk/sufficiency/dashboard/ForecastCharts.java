@@ -52,8 +52,8 @@ final class ForecastCharts {
                     "forecast-age", Drawing.bands("month_end", "Children").onlyWhere("age_band", band.label())
                             .andWhere("placement_group", "all"),
                     "Children looked after aged " + band.label() + ", all placements: history and base projection",
-                    band.ordinal() == 0 ? "Each child moves up a band, and leaves care at 18, on its birthday; the"
-                            + " table has every placement group of the band." : null));
+                    band.ordinal() == 0 ? "Each child moves up a band, and leaves care at 18, on its birthday. By"
+                            + " group and band, the forecast view has the projection." : null));
         }
         charts.add(Chart.of("forecast-method", null, "The base follows the rates' damped trend or holds them"
                 + " constant, whichever erred less on total children at 12 and 24 months in the backtest below"

@@ -96,7 +96,10 @@ final class ForecastFigures {
                                round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
                                round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
                         FROM history h FULL OUTER JOIN projection p USING (la, month_end, age_band, placement_group)
-                        LEFT JOIN at_start st USING (la, age_band, placement_group)"""
+                        LEFT JOIN at_start st USING (la, age_band, placement_group)
+                        -- each band's total only: its groups' small cells could be worked out from the
+                        -- group charts' totals (PooledSuppressionTest), and the forecast view has them
+                        WHERE placement_group = 'all'"""
                         .formatted(Scenario.BASE_NAME),
                         columns(List.of(periodDate("month_end", "Month end"), dimension("age_band", "Age band"),
                                         dimension("placement_group", "Placement group"),

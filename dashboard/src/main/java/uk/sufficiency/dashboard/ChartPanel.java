@@ -1,7 +1,5 @@
 package uk.sufficiency.dashboard;
 
-import static uk.sufficiency.dashboard.DashboardPage.escape;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -12,14 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import uk.sufficiency.warehouse.figures.Figure;
 import uk.sufficiency.warehouse.figures.FigureColumn;
 
 /**
- * The HTML of one chart: a heading that says what is counted, for whom and as at when; the chart
- * (drawn by app.js from the JSON endpoint); the same rows as a plain table; and the downloads.
- * The table is rendered here so the figures read without JavaScript and to a screen reader.
+ * One chart as chart.jte shows it: a heading that says what is counted, for whom and as at when; the
+ * chart (drawn by app.js from the JSON endpoint); the same rows as a plain table; and the downloads.
+ * The table is in the page so the figures read without JavaScript and to a screen reader.
  */
 final class ChartPanel {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -57,46 +54,38 @@ final class ChartPanel {
         return LocalDate.parse(iso).format(LONG_DATE);
     }
 
+    /**
+     * What chart.jte shows of one chart: {@code drawn} is null when there is no chart to draw; the
+     * links are {@code api} plus its format and {@code query} (or {@code publication}); {@code table} is
+     * null when no row is shown.
+     */
+    record View(String id, String heading, String summary, String note, Drawn drawn, boolean open, String rowCount,
+                Table table, String api, String query, String publication) implements Panel {
+    }
+
+    /** The chart itself: drawn by app.js from {@code src}, with {@code spec} (JSON) saying how. */
+    record Drawn(String src, String spec, String pngFile) {
+    }
+
     /** {@code query} is the page's own query string (la, from, to), already URL-encoded. */
-    static String render(Chart chart, String la, String query, List<Map<String, Object>> rows) {
+    static View view(Chart chart, String la, String query, List<Map<String, Object>> rows) {
         Figure figure = chart.figure();
-        String id = escape(chart.anchor());
         String api = "/api/" + figure.id();
         String q = query.isEmpty() ? "" : "?" + query;
         String publication = "?" + (query.isEmpty() ? "" : query + "&") + "publication=true";
         List<Map<String, Object>> shown = chart.drawing() == null ? rows
                 : rows.stream().filter(chart.drawing()::keeps).toList();
-        String chartDiv = chart.drawing() == null || shown.isEmpty() ? "" : """
-                <div id="%1$s-chart" class="chart" role="img" aria-labelledby="%1$s-heading" \
-                data-src="%2$s" data-spec="%3$s"><p>Loading the chart&hellip;</p></div>
-                <p><button type="button" class="save-png" data-chart="%1$s-chart" data-file="%4$s">Save the chart as \
-                PNG</button></p>
-                """.formatted(id, escape(api + q), escape(spec(chart)), escape(figure.id() + ".png"));
-        return """
-                <section class="panel" id="%1$s" aria-labelledby="%1$s-heading">
-                <h2 id="%1$s-heading">%2$s</h2>
-                %3$s%4$s<details class="table-view"%5$s>
-                <summary>Table of these figures%10$s</summary>
-                %6$s
-                </details>
-                <p class="downloads">Download: <a href="%7$s.csv%8$s" download>CSV</a> · \
-                <a href="%7$s.xlsx%8$s" download>Excel (XLSX)</a> · <a href="%7$s%8$s">JSON</a> · \
-                <a href="%7$s.csv%9$s" download>CSV for publication</a> (counts of 1 to 4 shown as [c])</p>
-                </section>
-                """.formatted(id, escape(title(chart.title(), figure, la, shown)), notes(chart, shown), chartDiv,
-                openTable(chart, shown) ? " open" : "", table(chart, shown), escape(api), escape(q),
-                escape(publication), shown.size() > OPEN_ROWS ? " (" + shown.size() + " rows)" : "");
+        Drawn drawn = chart.drawing() == null || shown.isEmpty() ? null
+                : new Drawn(api + q, spec(chart), figure.id() + ".png");
+        String summary = shown.isEmpty() ? null : chart.summary().apply(shown);
+        return new View(chart.anchor(), title(chart.title(), figure, la, shown), summary, chart.note(), drawn,
+                openTable(chart, shown), shown.size() > OPEN_ROWS ? " (" + shown.size() + " rows)" : "",
+                table(chart, shown), api, q, publication);
     }
 
     /** A figure with no chart shows its table open, unless the table is long enough to bury the page's charts. */
     private static boolean openTable(Chart chart, List<Map<String, Object>> rows) {
         return rows.isEmpty() || chart.drawing() == null && rows.size() <= OPEN_ROWS;
-    }
-
-    private static String notes(Chart chart, List<Map<String, Object>> rows) {
-        String summary = rows.isEmpty() ? null : chart.summary().apply(rows);
-        return (summary == null ? "" : "<p class=\"summary\">" + escape(summary) + "</p>\n")
-                + (chart.note() == null ? "" : "<p class=\"note\">" + escape(chart.note()) + "</p>\n");
     }
 
     private static String spec(Chart chart) {
@@ -110,9 +99,9 @@ final class ChartPanel {
     }
 
     /** Pivoted (one row per x, one column per series) for a simple breakdown; else as the rows are. */
-    static String table(Chart chart, List<Map<String, Object>> rows) {
+    static Table table(Chart chart, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
-            return "<p>No figures for this selection.</p>";
+            return null;
         }
         Drawing drawing = chart.drawing();
         Figure figure = chart.figure();
@@ -138,7 +127,7 @@ final class ChartPanel {
                 series.forEach(s -> line.add(display(cells.getOrDefault(s, 0))));
                 body.add(line);
             });
-            return html(label(figure, value) + " by " + label(figure, drawing.series()).toLowerCase(Locale.UK),
+            return new Table(label(figure, value) + " by " + label(figure, drawing.series()).toLowerCase(Locale.UK),
                     headings, body);
         }
         List<FigureColumn> columns = figure.columns();
@@ -146,9 +135,9 @@ final class ChartPanel {
         String named = drawing != null && !SeriesLabels.codes(drawing.x()).isEmpty() ? drawing.x() : null;
         List<List<String>> body = rows.stream()
                 .map(row -> columns.stream().map(c -> c.isPeriod() ? period(String.valueOf(row.get(c.name())))
-                        : c.name().equals(named) ? escape(SeriesLabels.label(named, row.get(named)))
+                        : c.name().equals(named) ? SeriesLabels.label(named, row.get(named))
                         : display(row.get(c.name()))).toList()).toList();
-        return html(figure.title(), columns.stream().map(FigureColumn::label).toList(), body);
+        return new Table(figure.title(), columns.stream().map(FigureColumn::label).toList(), body);
     }
 
     private static String label(Figure figure, String column) {
@@ -156,30 +145,12 @@ final class ChartPanel {
                 .findFirst().orElse(column);
     }
 
-    /** A captioned table in a scrollable, focusable region; the first cell of each row is its header (already HTML). */
-    static String html(String caption, List<String> headings, List<List<String>> body) {
-        String head = headings.stream().map(h -> "<th scope=\"col\">" + escape(h) + "</th>").collect(Collectors.joining());
-        String rows = body.stream().map(line -> "<tr><th scope=\"row\">" + line.get(0) + "</th>"
-                + line.stream().skip(1).map(cell -> "<td>" + cell + "</td>").collect(Collectors.joining()) + "</tr>")
-                .collect(Collectors.joining("\n"));
-        return """
-                <div class="table-wrap" tabindex="0" role="region" aria-label="%1$s">
-                <table>
-                <caption>%1$s</caption>
-                <thead><tr>%2$s</tr></thead>
-                <tbody>
-                %3$s
-                </tbody>
-                </table>
-                </div>""".formatted(escape(caption), head, rows);
-    }
-
     /** A month or quarter end as readers write it (31 Mar 2022); a year as it is. */
     static String period(String value) {
-        return value.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(value).format(SHORT_DATE) : escape(value);
+        return value.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(value).format(SHORT_DATE) : value;
     }
 
-    /** Numbers with thousands separators, ISO dates as they are, [c] and text escaped. */
+    /** Numbers with thousands separators; ISO dates, [c] and text as they are (the template escapes them). */
     static String display(Object value) {
         if (value == null) {
             return "";
@@ -190,6 +161,6 @@ final class ChartPanel {
         if (value instanceof Number n) {
             return String.format(Locale.UK, "%,d", n.longValue());
         }
-        return escape(value.toString());
+        return value.toString();
     }
 }

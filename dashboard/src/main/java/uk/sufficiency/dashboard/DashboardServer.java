@@ -89,6 +89,7 @@ public final class DashboardServer {
             config.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add("/public", Location.CLASSPATH);
+            config.fileRenderer(Templates.renderer());
             config.events.serverStopped(current::close);
             config.events.serverStopped(republish::close);
         });
@@ -104,8 +105,9 @@ public final class DashboardServer {
         new Login(users, clock, settings).install(app); // registered after the headers, so its refusals carry them too
 
         for (Page page : Page.ALL) {
-            app.get(page.path(), forLa(current, (ctx, figures, la) -> ctx.html(PageRenderer.render(page, figures, la,
-                    account(ctx), pageQuery(ctx, la), warehouseDir, ScenarioEditor.View.of(ctx, republish.status())))));
+            app.get(page.path(), forLa(current, (ctx, figures, la) -> DashboardPage.render(ctx, PageRenderer.content(page,
+                    figures, la, account(ctx), pageQuery(ctx, la), warehouseDir,
+                    ScenarioEditor.View.of(ctx, republish.status())))));
         }
         ScenarioRoutes scenarios = new ScenarioRoutes(warehouseDir, republish);
         app.post("/forecast/scenarios", forLa(current, scenarios::save));
@@ -244,7 +246,7 @@ public final class DashboardServer {
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.html(DashboardPage.message(status == 503 ? "No figures yet" : "Page not available", message));
+            DashboardPage.message(ctx, status == 503 ? "No figures yet" : "Page not available", message);
         }
     }
 

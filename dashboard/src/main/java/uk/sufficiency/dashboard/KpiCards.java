@@ -1,7 +1,5 @@
 package uk.sufficiency.dashboard;
 
-import static uk.sufficiency.dashboard.DashboardPage.escape;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The landing page's cards: one per strategy KPI with its latest value, baseline (and where it came
+ * The landing page's cards (kpis.jte): one per strategy KPI with its latest value, baseline (and where it came
  * from), impact since the baseline, target and its source, trajectory and RAG status (in words as
  * well as colour), and its monthly series as a sparkline with the table and downloads of any chart.
  * A KPI whose inputs are not loaded says so; one without a target of the LA's own says "No target
@@ -28,77 +26,71 @@ final class KpiCards {
     private KpiCards() {
     }
 
+    /** The cards, for kpis.jte. */
+    record View(List<Card> cards) implements Panel {
+    }
+
+    /**
+     * One KPI's card: {@code notMeasured} says what it needs when its inputs are not loaded; else
+     * {@code value} is null when no month has one; else {@code target} is null when the LA has none, and
+     * {@code chart} is its series.
+     */
+    record Card(String id, String heading, String notMeasured, String value, String unit, String when, Target target,
+                ChartPanel.View chart) {
+    }
+
+    /** The card's measure against the LA's own target, every figure already worded. */
+    record Target(String rag, String ragText, String baseline, String baselineDate, String baselineFrom, String impact,
+                  String value, String date, String better, String trajectory, String tolerance, String toleranceUnit,
+                  String source) {
+    }
+
     /**
      * {@code status} is the kpi-status figure's rows; {@code series} gives a KPI's figure rows (only
-     * asked for measured KPIs); {@code panel} renders a chart panel from rows.
+     * asked for measured KPIs); {@code panel} makes a chart panel from rows.
      */
-    static String render(List<Map<String, Object>> status, Function<String, List<Map<String, Object>>> series,
-                         Function<String, String> panel) {
-        StringBuilder html = new StringBuilder("<div class=\"kpis\">\n");
-        for (Map<String, Object> kpi : status) {
-            String id = (String) kpi.get("kpi");
-            String description = Objects.toString(kpi.get("description"), id);
-            html.append("<article class=\"kpi\" id=\"kpi-").append(escape(id)).append("\">\n<h2>")
-                    .append(escape(description)).append("</h2>\n");
-            if (!Boolean.TRUE.equals(kpi.get("loaded"))) {
-                // kpi_status words its reason "not loaded yet: needs ...", which the heading here already says.
-                String needs = Objects.toString(kpi.get("reason"), "").replaceFirst("^not loaded yet: ", "");
-                html.append("<p class=\"not-loaded\"><strong>Not measured yet:</strong> this KPI ")
-                        .append(escape(needs)).append(".</p>\n</article>\n");
-                continue;
-            }
-            List<Map<String, Object>> rows = series.apply(id);
-            Map<String, Object> latest = rows.stream().filter(r -> r.get("value") != null)
-                    .reduce((a, b) -> b).orElse(null);
-            if (latest == null) {
-                html.append("<p>No month in the selected period has a value.</p>\n</article>\n");
-                continue;
-            }
-            String rag = Objects.toString(latest.get("rag"), "");
-            String better = "down".equals(latest.get("polarity")) ? "lower is better" : "higher is better";
-            // Shares are percentages at a month (or capacity) date; step-downs are counted per year to 31 March.
-            boolean share = id.endsWith("_share");
-            String unit = share ? "%" : "";
-            String when = share ? "at " + month(latest.get("period_end"))
-                    : "in the year to " + day(latest.get("period_end"));
-            String value = figure(latest.get("value"), share);
-            if (latest.get("target_source") == null) {
-                // Targets belong to an LA: without its own, the series stands alone, never against another's.
-                html.append("""
-                        <p class="kpi-value"><span class="big">%1$s%2$s</span> %3$s</p>
-                        <p class="rag rag-none">No target set: the targets loaded for this local authority have no \
-                        row for this KPI, so it has no baseline, trajectory or RAG status.</p>
-                        """.formatted(value, unit, when));
-                html.append(panel.apply(id)).append("</article>\n");
-                continue;
-            }
-            boolean ownBaseline = "data".equals(latest.get("baseline_source"));
-            String baselineFrom = ownBaseline
-                    ? "computed from the data; the targets file states " + figure(latest.get("stated_baseline_value"), share)
-                            + unit
-                    : "as the targets file states it: the data does not reach back to this date";
-            html.append("""
-                    <p class="kpi-value"><span class="big">%1$s%2$s</span> %3$s</p>
-                    <p class="rag rag-%4$s">%5$s</p>
-                    <dl>
-                    <dt>Baseline</dt><dd>%6$s%2$s at %7$s (%14$s)</dd>
-                    <dt>Impact since the baseline</dt><dd>%15$s</dd>
-                    <dt>Target</dt><dd>%8$s%2$s by %9$s (%10$s)</dd>
-                    <dt>Trajectory now</dt><dd>%11$s%2$s</dd>
-                    <dt>Amber when</dt><dd>worse than the trajectory by %12$s %13$s or less</dd>
-                    <dt>Target from</dt><dd>%16$s</dd>
-                    </dl>
-                    """.formatted(value, unit, when, escape(rag.isEmpty() ? "none" : rag),
-                    escape(RAG_TEXT.getOrDefault(rag, "No RAG status: no target for this KPI")),
-                    figure(latest.get("baseline_value"), share), day(latest.get("baseline_date")),
-                    figure(latest.get("target_value"), share), day(latest.get("target_date")), better,
-                    text(latest.get("trajectory_value")), text(latest.get("tolerance")),
-                    share ? "points" : "placements", escape(baselineFrom),
-                    impact(latest.get("impact_since_baseline"), share, "down".equals(latest.get("polarity"))),
-                    escape(latest.get("target_source").toString())));
-            html.append(panel.apply(id)).append("</article>\n");
+    static View view(List<Map<String, Object>> status, Function<String, List<Map<String, Object>>> series,
+                     Function<String, ChartPanel.View> panel) {
+        return new View(status.stream().map(kpi -> card(kpi, series, panel)).toList());
+    }
+
+    private static Card card(Map<String, Object> kpi, Function<String, List<Map<String, Object>>> series,
+                             Function<String, ChartPanel.View> panel) {
+        String id = (String) kpi.get("kpi");
+        String description = Objects.toString(kpi.get("description"), id);
+        if (!Boolean.TRUE.equals(kpi.get("loaded"))) {
+            // kpi_status words its reason "not loaded yet: needs ...", which the heading here already says.
+            String needs = Objects.toString(kpi.get("reason"), "").replaceFirst("^not loaded yet: ", "");
+            return new Card(id, description, needs, null, null, null, null, null);
         }
-        return html.append("</div>\n").toString();
+        List<Map<String, Object>> rows = series.apply(id);
+        Map<String, Object> latest = rows.stream().filter(r -> r.get("value") != null).reduce((a, b) -> b).orElse(null);
+        if (latest == null) {
+            return new Card(id, description, null, null, null, null, null, null);
+        }
+        // Shares are percentages at a month (or capacity) date; step-downs are counted per year to 31 March.
+        boolean share = id.endsWith("_share");
+        String unit = share ? "%" : "";
+        String when = share ? "at " + month(latest.get("period_end")) : "in the year to " + day(latest.get("period_end"));
+        String value = figure(latest.get("value"), share);
+        // Targets belong to an LA: without its own, the series stands alone, never against another's.
+        Target target = latest.get("target_source") == null ? null : target(latest, share);
+        return new Card(id, description, null, value, unit, when, target, panel.apply(id));
+    }
+
+    private static Target target(Map<String, Object> latest, boolean share) {
+        String rag = Objects.toString(latest.get("rag"), "");
+        boolean lowerIsBetter = "down".equals(latest.get("polarity"));
+        String baselineFrom = "data".equals(latest.get("baseline_source"))
+                ? "computed from the data; the targets file states " + figure(latest.get("stated_baseline_value"), share)
+                        + (share ? "%" : "")
+                : "as the targets file states it: the data does not reach back to this date";
+        return new Target(rag.isEmpty() ? "none" : rag, RAG_TEXT.getOrDefault(rag, "No RAG status: no target for this KPI"),
+                figure(latest.get("baseline_value"), share), day(latest.get("baseline_date")), baselineFrom,
+                impact(latest.get("impact_since_baseline"), share, lowerIsBetter),
+                figure(latest.get("target_value"), share), day(latest.get("target_date")),
+                lowerIsBetter ? "lower is better" : "higher is better", text(latest.get("trajectory_value")),
+                text(latest.get("tolerance")), share ? "points" : "placements", latest.get("target_source").toString());
     }
 
     /** The change from the baseline, signed, in points or placements, and whether it is the better way. */
@@ -122,7 +114,7 @@ final class KpiCards {
     }
 
     private static String text(Object value) {
-        return value == null ? "–" : escape(value instanceof Double d ? String.format(Locale.UK, "%.1f", d) : value.toString());
+        return value == null ? "–" : value instanceof Double d ? String.format(Locale.UK, "%.1f", d) : value.toString();
     }
 
     private static String month(Object iso) {

@@ -146,7 +146,8 @@ final class Login {
             token = Tokens.random256();
         }
         setCookie(ctx, FORM_COOKIE, token, "/login", false);
-        ctx.status(status).html(DashboardPage.login(token, error));
+        ctx.status(status);
+        DashboardPage.login(ctx, token, error);
     }
 
     private void signIn(Context ctx) throws InterruptedException {
@@ -197,9 +198,10 @@ final class Login {
 
     private void signOut(Context ctx) {
         if (!fromThisDashboard(ctx)) {
-            ctx.status(HttpStatus.FORBIDDEN).html(DashboardPage.message("Sign-out refused",
+            ctx.status(HttpStatus.FORBIDDEN);
+            DashboardPage.message(ctx, "Sign-out refused",
                     "The sign-out form did not come from this dashboard, so nothing was done. "
-                            + "Use the Sign out button on a dashboard page."));
+                            + "Use the Sign out button on a dashboard page.");
             return;
         }
         sessions.end(ctx.cookie(SESSION_COOKIE));

@@ -1,7 +1,5 @@
 package uk.sufficiency.dashboard;
 
-import static uk.sufficiency.dashboard.DashboardPage.escape;
-
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +12,7 @@ import uk.sufficiency.warehouse.runs.RunHistory;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
 /**
- * The data-quality page's account of the pipeline's runs (runs/history.jsonl): the last runs with
+ * The data-quality page's account (runs.jte) of the pipeline's runs (runs/history.jsonl): the last runs with
  * their outcome and totals, and the files the run behind the current snapshot read for this LA.
  * Runs hold aggregates and file names only, never a row about a child.
  */
@@ -44,31 +42,24 @@ final class RunsPanel {
         }).toList();
     }
 
-    static String render(Path warehouseDir, String snapshot) {
+    /** What runs.jte shows: either table is null when there is nothing to list. */
+    record View(Table runs, String snapshot, Table files) implements Panel {
+    }
+
+    static View view(Path warehouseDir, String snapshot) {
         List<RunRecord> runs = new RunHistory(warehouseDir).recent(RUNS_SHOWN);
-        List<List<String>> runRows = runs.stream().map(r -> List.of(escape(WHEN.format(r.start())),
-                String.format(Locale.UK, "%.1f s", r.duration().toMillis() / 1000.0), escape(r.trigger().toString()),
-                escape(r.outcome().toString()), ChartPanel.display(r.rowsRead()), ChartPanel.display(r.rejectedTotal()),
-                escape(r.outcome() == RunRecord.Outcome.SUCCEEDED ? Objects.toString(r.snapshot(), "")
-                        : r.error().lines().findFirst().orElse("")))).toList();
+        List<List<String>> runRows = runs.stream().map(r -> List.of(WHEN.format(r.start()),
+                String.format(Locale.UK, "%.1f s", r.duration().toMillis() / 1000.0), r.trigger().toString(),
+                r.outcome().toString(), ChartPanel.display(r.rowsRead()), ChartPanel.display(r.rejectedTotal()),
+                r.outcome() == RunRecord.Outcome.SUCCEEDED ? Objects.toString(r.snapshot(), "")
+                        : r.error().lines().findFirst().orElse(""))).toList();
         List<List<String>> fileRows = runs.stream().filter(r -> snapshot.equals(r.snapshot()) && r.files() != null)
                 .findFirst().map(RunRecord::files).orElse(List.of()).stream()
-                .map(f -> List.of(escape(Path.of(f.path()).getFileName().toString()), escape(f.table()),
-                        escape(Objects.toString(f.year(), "")), escape(Objects.toString(f.la(), "")))).toList();
-        return """
-                <section class="panel" id="runs" aria-labelledby="runs-heading">
-                <h2 id="runs-heading">The last runs of the pipeline, newest first</h2>
-                %1$s
-                <p class="downloads">Download: <a href="/api/runs">JSON</a></p>
-                </section>
-                <section class="panel" id="files" aria-labelledby="files-heading">
-                <h2 id="files-heading">Files read by the run that published snapshot %2$s</h2>
-                %3$s
-                </section>
-                """.formatted(runs.isEmpty() ? "<p>No runs are recorded in this warehouse.</p>"
-                        : ChartPanel.html("Pipeline runs", List.of("Started", "Took", "Trigger", "Outcome", "Rows read",
-                        "Rows rejected", "Snapshot or error"), runRows),
-                escape(snapshot), fileRows.isEmpty() ? "<p>The run history does not list the files of this snapshot.</p>"
-                        : ChartPanel.html("Files read", List.of("File", "Table", "Collection year", "LA"), fileRows));
+                .map(f -> List.of(Path.of(f.path()).getFileName().toString(), f.table(),
+                        Objects.toString(f.year(), ""), Objects.toString(f.la(), ""))).toList();
+        return new View(runs.isEmpty() ? null : new Table("Pipeline runs", List.of("Started", "Took", "Trigger",
+                "Outcome", "Rows read", "Rows rejected", "Snapshot or error"), runRows), snapshot,
+                fileRows.isEmpty() ? null : new Table("Files read", List.of("File", "Table", "Collection year", "LA"),
+                        fileRows));
     }
 }

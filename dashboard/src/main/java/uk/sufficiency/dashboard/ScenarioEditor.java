@@ -1,6 +1,5 @@
 package uk.sufficiency.dashboard;
 
-import static uk.sufficiency.dashboard.DashboardPage.escape;
 import static uk.sufficiency.dashboard.ScenarioForm.interventionField;
 import static uk.sufficiency.dashboard.ScenarioForm.rateField;
 
@@ -15,13 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import uk.sufficiency.warehouse.forecast.AgeBand;
 import uk.sufficiency.warehouse.forecast.PlacementGroup;
 import uk.sufficiency.warehouse.forecast.Scenario;
 
 /**
- * The Forecast page's scenarios: those saved (each with its JSON and, for administrators, a delete
+ * The Forecast page's scenarios (scenarios.jte): those saved (each with its JSON and, for administrators, a delete
  * button) and a plain form to make one, every field labelled and grouped in fieldsets. Both are
  * POST forms carrying the session's CSRF token; for anyone but an administrator they are disabled,
  * with a sentence saying why.
@@ -53,10 +51,44 @@ final class ScenarioEditor {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** One sentence on remaking the forecast in the background; nothing before the first save. */
-    static String republishState(BackgroundRepublish.Status status) {
+    /**
+     * What scenarios.jte shows: {@code done} and {@code republish} may be null; {@code query} is the
+     * page's own ("?la=..."), carried into the forms; the forms are disabled unless {@code admin}.
+     */
+    record Editor(String done, Republish republish, List<Saved> saved, boolean admin, String query, String csrfToken,
+                  String error, List<Field> fields, List<Fieldset> fieldsets) implements Panel {
+    }
+
+    /** A saved scenario's row: {@code json} is where its definition downloads from. */
+    record Saved(String name, String description, String json) {
+    }
+
+    /** Where remaking the forecast is, in a sentence (republish.jte). */
+    record Republish(String state, String text) {
+    }
+
+    /** A labelled field of the form (field.jte). */
+    sealed interface Field permits Input, Select {
+    }
+
+    /** {@code step}, {@code min} and {@code maxLength} are left out of the page when null. */
+    record Input(String id, String name, String label, String type, String value, String step, String min,
+                 Integer maxLength, boolean required) implements Field {
+    }
+
+    record Select(String id, String name, String label, List<Option> options) implements Field {
+    }
+
+    record Option(String value, String label, boolean selected) {
+    }
+
+    record Fieldset(String legend, List<Field> fields) {
+    }
+
+    /** Where remaking the forecast in the background is; null before the first save. */
+    static Republish republishState(BackgroundRepublish.Status status) {
         if (status == null || status.state() == BackgroundRepublish.State.IDLE) {
-            return "";
+            return null;
         }
         String at = TIME.format(status.since());
         String text = switch (status.state()) {
@@ -69,150 +101,69 @@ final class ScenarioEditor {
                     + "). The scenarios are saved; the charts show the forecast before the change.";
             case IDLE -> "";
         };
-        return "<p class=\"note\" id=\"republish-state\" role=\"status\" data-state=\""
-                + status.state().name().toLowerCase(Locale.ROOT) + "\">" + escape(text) + "</p>\n";
+        return new Republish(status.state().name().toLowerCase(Locale.ROOT), text);
     }
 
-    static String render(List<Scenario> saved, DashboardPage.Account account, String query, View view) {
-        String disabled = account.admin() ? "" : " disabled";
-        String q = escape("?" + query);
-        String why = account.admin() ? "" : """
-                <p class="note" id="editor-why">Only a dashboard administrator can save or delete scenarios: you are \
-                signed in as a viewer. You can still download each scenario as JSON.</p>
-                """;
-        String done = (view.done() == null ? "" : "<p class=\"success\" role=\"status\">" + escape(view.done()) + "</p>\n")
-                + republishState(view.republish());
-        String error = view.error() == null ? ""
-                : "<p class=\"error\" id=\"scenario-error\" role=\"alert\">" + escape(view.error()) + "</p>\n";
+    static Editor editor(List<Scenario> saved, DashboardPage.Account account, String query, View view) {
+        String q = "?" + query;
+        List<Saved> rows = saved.stream().map(s -> new Saved(s.name(), s.description() == null ? "" : s.description(),
+                "/forecast/scenario.json" + q + "&name=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8))).toList();
         ScenarioForm form = view.form();
-        StringBuilder rows = new StringBuilder();
+        List<Field> fields = List.of(
+                new Input("scenario-name", "name", "Name (letters, digits, spaces, '.', '_' or '-')", "text",
+                        form.value("name"), null, null, 60, true),
+                input("scenario-description", "description", "Description (optional)", "text", form, null, null),
+                input("fee-inflation", "fee_inflation", "Fee inflation, % a year (blank for the default)", "number", form,
+                        "any", null));
+        List<Fieldset> fieldsets = new ArrayList<>();
         for (int row = 1; row <= ScenarioForm.RATE_ROWS; row++) {
-            rows.append(rateChange(form, row, disabled));
+            fieldsets.add(rateChange(form, row));
         }
         for (int row = 1; row <= ScenarioForm.INTERVENTION_ROWS; row++) {
-            rows.append(intervention(form, row, disabled));
+            fieldsets.add(intervention(form, row));
         }
-        String describedBy = !error.isEmpty() ? " aria-describedby=\"scenario-error\""
-                : !why.isEmpty() ? " aria-describedby=\"editor-why\"" : "";
-        return """
-                <section class="panel" id="scenarios" aria-labelledby="scenarios-heading">
-                <h2 id="scenarios-heading">Scenarios</h2>
-                %1$s%2$s<h3>Make a scenario</h3>
-                <p>A scenario changes the fitted rates, or plans moves and new places from a date. Saving it remakes the \
-                forecast with it beside the base in the background, which takes a few seconds; saving under an existing name replaces that \
-                scenario. Leave a row blank to not use it.</p>
-                %3$s%4$s<form class="scenario" method="post" action="/forecast/scenarios%5$s"%6$s>
-                <input type="hidden" name="csrf" value="%7$s">
-                <fieldset%8$s>
-                <legend>The scenario</legend>
-                <div class="fields">
-                %9$s
-                %10$s
-                %11$s
-                </div>
-                </fieldset>
-                %12$s<button type="submit"%8$s>Save the scenario and remake the forecast</button>
-                </form>
-                </section>
-                """.formatted(done, savedList(saved, account, q, disabled), why, error, q, describedBy,
-                escape(account.csrfToken()), disabled,
-                input("scenario-name", "name", "Name (letters, digits, spaces, '.', '_' or '-')", "text", form,
-                        " maxlength=\"60\" required"),
-                input("scenario-description", "description", "Description (optional)", "text", form, ""),
-                input("fee-inflation", "fee_inflation", "Fee inflation, % a year (blank for the default)", "number", form,
-                        " step=\"any\""), rows);
+        return new Editor(view.done(), republishState(view.republish()), rows, account.admin(), q, account.csrfToken(),
+                view.error(), fields, fieldsets);
     }
 
-    private static String savedList(List<Scenario> saved, DashboardPage.Account account, String q, String disabled) {
-        if (saved.isEmpty()) {
-            return "<p>No scenarios are saved: the forecast shows the base (the fitted rates, unchanged) alone.</p>\n";
-        }
-        List<List<String>> body = new ArrayList<>();
-        for (Scenario scenario : saved) {
-            String name = escape(scenario.name());
-            String json = "/forecast/scenario.json" + q + "&amp;name="
-                    + escape(URLEncoder.encode(scenario.name(), StandardCharsets.UTF_8));
-            body.add(List.of(name, scenario.description() == null ? "" : escape(scenario.description()),
-                    "<a href=\"" + json + "\" download>JSON</a>", """
-                    <form method="post" action="/forecast/scenarios/delete%s">\
-                    <input type="hidden" name="csrf" value="%s"><input type="hidden" name="name" value="%s">\
-                    <button type="submit" class="secondary"%s>Delete %s</button></form>""".formatted(q,
-                            escape(account.csrfToken()), name, disabled, name)));
-        }
-        return ChartPanel.html("Saved scenarios", List.of("Scenario", "Description", "Definition", "Delete"), body) + "\n";
-    }
-
-    private static String rateChange(ScenarioForm form, int row, String disabled) {
+    private static Fieldset rateChange(ScenarioForm form, int row) {
         String id = "rate" + row;
-        return """
-                <fieldset%s>
-                <legend>Rate change %s</legend>
-                <div class="fields">
-                %s
-                %s
-                %s
-                %s
-                %s
-                %s
-                </div>
-                </fieldset>
-                """.formatted(disabled, row,
+        return new Fieldset("Rate change " + row, List.of(
                 select(id + "-kind", rateField(row, "kind"), "Changes", KINDS, form),
                 select(id + "-group", rateField(row, "group"), "Placement group (entered or left)", groups("Any group"), form),
                 select(id + "-to-group", rateField(row, "to_group"), "Moves to (moves only)", groups("Any group"), form),
                 select(id + "-age-band", rateField(row, "age_band"), "Age band", ageBands(), form),
                 input(id + "-multiply", rateField(row, "multiply"), "Multiply the rate by (1 = unchanged)", "number", form,
-                        " step=\"any\" min=\"0\""),
+                        "any", "0"),
                 input(id + "-add", rateField(row, "add_per_year"), "Add per year (children for entries, per child otherwise)",
-                        "number", form, " step=\"any\""));
+                        "number", form, "any", null)));
     }
 
-    private static String intervention(ScenarioForm form, int row, String disabled) {
+    private static Fieldset intervention(ScenarioForm form, int row) {
         String id = "intervention" + row;
-        return """
-                <fieldset%s>
-                <legend>Intervention %s</legend>
-                <div class="fields">
-                %s
-                %s
-                %s
-                %s
-                %s
-                %s
-                %s
-                %s
-                </div>
-                </fieldset>
-                """.formatted(disabled, row,
-                input(id + "-name", interventionField(row, "name"), "Name", "text", form, ""),
-                input(id + "-start", interventionField(row, "start"), "Start date", "date", form, ""),
+        return new Fieldset("Intervention " + row, List.of(
+                input(id + "-name", interventionField(row, "name"), "Name", "text", form, null, null),
+                input(id + "-start", interventionField(row, "start"), "Start date", "date", form, null, null),
                 select(id + "-from-group", interventionField(row, "from_group"), "Children move from",
                         groups("None (places only)"), form),
                 select(id + "-to-group", interventionField(row, "to_group"), "Children move to, or places of",
                         groups("Choose a group"), form),
                 select(id + "-age-band", interventionField(row, "age_band"), "Age band", ageBands(), form),
-                input(id + "-children", interventionField(row, "children"), "Children moved", "number", form,
-                        " step=\"any\" min=\"0\""),
+                input(id + "-children", interventionField(row, "children"), "Children moved", "number", form, "any", "0"),
                 select(id + "-per-year", interventionField(row, "per_year"), "When", ONCE_OR_YEARLY, form),
                 input(id + "-places", interventionField(row, "places"),
-                        "Places added (kept filled from the group moved from)", "number", form, " step=\"1\" min=\"0\""));
+                        "Places added (kept filled from the group moved from)", "number", form, "1", "0")));
     }
 
-    private static String input(String id, String name, String label, String type, ScenarioForm form, String extra) {
-        return """
-                <div class="field"><label for="%1$s">%2$s</label>
-                <input id="%1$s" name="%3$s" type="%4$s" value="%5$s"%6$s></div>""".formatted(id, escape(label), name, type,
-                escape(form.value(name)), extra);
+    private static Input input(String id, String name, String label, String type, ScenarioForm form, String step,
+                               String min) {
+        return new Input(id, name, label, type, form.value(name), step, min, null, false);
     }
 
-    private static String select(String id, String name, String label, Map<String, String> options, ScenarioForm form) {
+    private static Select select(String id, String name, String label, Map<String, String> options, ScenarioForm form) {
         String chosen = form.value(name);
-        String list = options.entrySet().stream().map(o -> "<option value=\"" + escape(o.getKey()) + "\""
-                + (o.getKey().equals(chosen) ? " selected" : "") + ">" + escape(o.getValue()) + "</option>")
-                .collect(Collectors.joining());
-        return """
-                <div class="field"><label for="%1$s">%2$s</label>
-                <select id="%1$s" name="%3$s">%4$s</select></div>""".formatted(id, escape(label), name, list);
+        return new Select(id, name, label, options.entrySet().stream()
+                .map(o -> new Option(o.getKey(), o.getValue(), o.getKey().equals(chosen))).toList());
     }
 
     private static Map<String, String> groups(String none) {

@@ -36,8 +36,9 @@ final class ScenarioRoutes {
             scenario = form.scenario(la);
             store.save(scenario);
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(PageRenderer.render(Page.FORECAST, figures, la,
-                    DashboardServer.account(ctx), DashboardServer.pageQuery(ctx, la), warehouseDir,
+            ctx.status(HttpStatus.BAD_REQUEST);
+            DashboardPage.render(ctx, PageRenderer.content(Page.FORECAST, figures, la, DashboardServer.account(ctx),
+                    DashboardServer.pageQuery(ctx, la), warehouseDir,
                     new ScenarioEditor.View(form, e.getMessage(), null, republish.status())));
             return;
         }

@@ -62,7 +62,7 @@ class BackgroundRepublishTest {
             assertEquals("waiting for the manual pipeline run to finish", republish.status().detail());
             assertEquals("<p class=\"note\" id=\"republish-state\" role=\"status\" data-state=\"queued\">Remaking the"
                     + " forecast with the saved scenarios: queued since " + timeShown() + ", waiting for the manual"
-                    + " pipeline run to finish.</p>\n", ScenarioEditor.republishState(republish.status()));
+                    + " pipeline run to finish.</p>\n", shown(republish.status()));
             pipeline.close();
             waitFor(() -> republish.status().state() == State.DONE);
             assertEquals(1, runs.get());
@@ -81,8 +81,13 @@ class BackgroundRepublishTest {
             assertEquals("<p class=\"note\" id=\"republish-state\" role=\"status\" data-state=\"failed\">Remaking the"
                     + " forecast with the saved scenarios: failed at " + timeShown() + " (No published snapshot in "
                     + dir + "). The scenarios are saved; the charts show the forecast before the change.</p>\n",
-                    ScenarioEditor.republishState(republish.status()));
+                    shown(republish.status()));
         }
+    }
+
+    /** The sentence as the Forecast page shows it. */
+    private static String shown(BackgroundRepublish.Status status) {
+        return Templates.render("republish.jte", java.util.Map.of("status", ScenarioEditor.republishState(status)));
     }
 
     /** 01:52:03 UTC as the page shows it, in the server's zone. */

@@ -102,9 +102,9 @@ class BenchmarksAgainstDfeTest {
             assertTrue(quality.contains("data-src=\"/api/benchmark-dfe-differences?la=Lancashire\"")
                     || quality.contains("/api/benchmark-dfe-differences.csv?la=Lancashire"), quality);
             String page = browser.get("/benchmarks?la=Lancashire").body();
-            assertTrue(page.contains("The warehouse&#39;s figure differs from DfE&#39;s published figure for this LA by"
+            assertTrue(page.contains("The warehouse's figure differs from DfE's published figure for this LA by"
                     + " more than the margin in 2022 (warehouse: rate 3.3, count 1; DfE: rate 67.0, count 20): those"
-                    + " years are ranked on DfE&#39;s figure."), page);
+                    + " years are ranked on DfE's figure."), page);
             assertTrue(page.contains("rank 3 of 5 LAs, quartile band B"), page);
             // No England, region or neighbour rows are loaded: the chart says so rather than leaving them out.
             assertTrue(page.contains("Not drawn: England, the region, statistical neighbours, because no published"

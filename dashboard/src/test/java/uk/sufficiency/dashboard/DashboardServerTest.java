@@ -156,7 +156,7 @@ class DashboardServerTest {
             }
             Browser.Reply page = browser.get("/?la=%3Cb%3ENowhere");
             assertEquals(404, page.code());
-            assertTrue(page.body().contains("local authority &#39;&lt;b&gt;Nowhere&#39;"), page.body());
+            assertTrue(page.body().contains("local authority '&lt;b&gt;Nowhere'"), page.body());
             assertFalse(page.body().contains("<b>Nowhere"));
         }));
     }
@@ -248,8 +248,8 @@ class DashboardServerTest {
             assertTrue(html.contains("<option value=\"Blackpool\">Blackpool</option>"));
             // The month-end table, pivoted: categories in §8 order, then 31 March 2022 as worked out in TestSnapshot.
             assertTrue(html.contains("<tr><th scope=\"col\">Month end</th><th scope=\"col\">Fostering: in-house</th>"
-                    + "<th scope=\"col\">Fostering: independent agency</th><th scope=\"col\">Children&#39;s home: "
-                    + "private or voluntary</th><th scope=\"col\">Secure children&#39;s home</th>"
+                    + "<th scope=\"col\">Fostering: independent agency</th><th scope=\"col\">Children's home: "
+                    + "private or voluntary</th><th scope=\"col\">Secure children's home</th>"
                     + "<th scope=\"col\">Placed with parents</th></tr>"), html);
             assertTrue(html.contains("<tr><th scope=\"row\">31 Dec 2021</th><td>0</td><td>0</td><td>1</td><td>1</td>"
                     + "<td>0</td></tr>"), html);
@@ -301,8 +301,8 @@ class DashboardServerTest {
         publishFirstSnapshot(dir);
         run(dir, checked(browser -> {
             String html = browser.get("/benchmarks?la=Lancashire").body();
-            assertTrue(html.contains("<p class=\"summary\">Year to 31 March 2022: no rank (no other LA&#39;s published "
-                    + "rate that year); no statistical neighbours loaded. Not drawn: England, the region (the LA&#39;s"
+            assertTrue(html.contains("<p class=\"summary\">Year to 31 March 2022: no rank (no other LA's published "
+                    + "rate that year); no statistical neighbours loaded. Not drawn: England, the region (the LA's"
                     + " region is not known), statistical neighbours, because no published figure for this measure"
                     + " is loaded for them"), html);
         }));

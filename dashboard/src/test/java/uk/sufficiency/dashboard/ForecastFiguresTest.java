@@ -194,7 +194,7 @@ class ForecastFiguresTest extends TwoLaServerTest {
             assertTrue(page.contains("<a href=\"/forecast\" aria-current=\"page\">Forecast</a>"), page);
             assertTrue(page.contains("<div id=\"forecast-all-chart\" class=\"chart\" role=\"img\" "
                     + "aria-labelledby=\"forecast-all-heading\" data-src=\"/api/forecast-projection?la=Lancashire\""), page);
-            assertTrue(page.contains("&quot;type&quot;:&quot;band&quot;"), page);
+            assertTrue(page.contains("&#34;type&#34;:&#34;band&#34;"), page);
             assertTrue(page.contains("<h2 id=\"forecast-all-heading\">Children looked after (All placements), history and"
                     + " base projection: Lancashire, 31 January 2022 to 31 March 2023</h2>"), page);
             assertTrue(page.contains("<p class=\"note\">A Markov stock-and-flow model over age band × placement group"),

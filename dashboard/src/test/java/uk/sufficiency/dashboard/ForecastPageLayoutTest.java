@@ -56,10 +56,14 @@ class ForecastPageLayoutTest {
         for (int i = 0; i < 26; i++) {
             rows.add(Map.of("origin", "2022-03-31", "horizon_months", i, "placement_group", "all", "actual", 10));
         }
-        String closed = ChartPanel.render(backtest, "Demo County", "", rows);
+        String closed = chartHtml(backtest, rows);
         assertFalse(closed.contains("<details class=\"table-view\" open>"), closed);
         assertTrue(closed.contains("<summary>Table of these figures (26 rows)</summary>"), closed);
-        String open = ChartPanel.render(backtest, "Demo County", "", rows.subList(0, 25));
+        String open = chartHtml(backtest, rows.subList(0, 25));
         assertTrue(open.contains("<details class=\"table-view\" open>"), open);
+    }
+
+    private static String chartHtml(Chart chart, List<Map<String, Object>> rows) {
+        return Templates.render("chart.jte", Map.of("panel", ChartPanel.view(chart, "Demo County", "", rows)));
     }
 }

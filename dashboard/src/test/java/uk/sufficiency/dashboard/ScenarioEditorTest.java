@@ -69,7 +69,7 @@ class ScenarioEditorTest extends TwoLaServerTest {
             assertEquals(List.of(dir), republished);
 
             String page = browser.get("/forecast?la=Lancashire&saved=More+in-house").body();
-            assertTrue(page.contains("<p class=\"success\" role=\"status\">Saved the scenario &#39;More in-house&#39;;"
+            assertTrue(page.contains("<p class=\"success\" role=\"status\">Saved the scenario 'More in-house';"
                     + " the forecast is remade with it.</p>"), page);
             assertTrue(page.contains("data-state=\"done\">Remaking the forecast with the saved scenarios: done at "), page);
             assertTrue(page.contains("<a href=\"/forecast/scenario.json?la=Lancashire&amp;name=More+in-house\" download>"
@@ -100,8 +100,8 @@ class ScenarioEditorTest extends TwoLaServerTest {
         as(TestUsers.ADMIN, browser -> {
             Map<String, String> noName = inHouseForm(browser);
             noName.put("name", "");
-            assertRefused(browser, noName, "A scenario needs a name of 1-60 letters, digits, spaces, &#39;.&#39;, "
-                    + "&#39;_&#39; or &#39;-&#39;");
+            assertRefused(browser, noName, "A scenario needs a name of 1-60 letters, digits, spaces, '.', "
+                    + "'_' or '-'");
 
             Map<String, String> negative = inHouseForm(browser);
             negative.put("rate1_multiply", "-1");
@@ -112,17 +112,17 @@ class ScenarioEditorTest extends TwoLaServerTest {
             Map<String, String> badDate = inHouseForm(browser);
             badDate.put("intervention1_start", "01/04/2023");
             assertRefused(browser, badDate, "Intervention 1: start must be a date such as 2025-04-01, not "
-                    + "&#39;01/04/2023&#39;.");
+                    + "'01/04/2023'.");
 
             Map<String, String> notANumber = inHouseForm(browser);
             notANumber.put("fee_inflation", "three");
-            assertRefused(browser, notANumber, "Fee inflation must be a number, not &#39;three&#39;.");
+            assertRefused(browser, notANumber, "Fee inflation must be a number, not 'three'.");
 
             Map<String, String> base = inHouseForm(browser);
             base.put("name", "base");
-            assertRefused(browser, base, "&#39;base&#39; is the unchanged projection");
+            assertRefused(browser, base, "'base' is the unchanged projection");
             base.put("name", "Base"); // any case of the reserved name
-            assertRefused(browser, base, "&#39;Base&#39; is the unchanged projection&#39;s name");
+            assertRefused(browser, base, "'Base' is the unchanged projection's name");
 
             assertFalse(Files.exists(dir.resolve("scenarios").resolve("more-in-house.json")));
             assertEquals(List.of(), republished);

@@ -25,7 +25,7 @@ final class PageRenderer {
                     kpi -> ChartPanel.view(FigureCatalogueCharts.kpi(kpi), la, query, series.get(kpi))));
         }
         if (page == Page.DATA_QUALITY) {
-            panels.add(RunsPanel.view(warehouseDir, figures.snapshot()));
+            panels.add(RunsPanel.view(warehouseDir, figures.snapshot(), figures.las().stream().allMatch(figures::exactFor)));
         }
         for (Chart chart : page.charts()) {
             panels.add(ChartPanel.view(chart, la, query, figures.rows(chart.figure(), la)));

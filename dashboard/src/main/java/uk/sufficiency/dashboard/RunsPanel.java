@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import uk.sufficiency.warehouse.runs.RunHistory;
 import uk.sufficiency.warehouse.runs.RunRecord;
 
@@ -42,23 +43,34 @@ final class RunsPanel {
         }).toList();
     }
 
-    /** What runs.jte shows: either table is null when there is nothing to list. */
-    record View(Table runs, String snapshot, Table files) implements Panel {
+    /**
+     * What runs.jte shows: either table is null when there is nothing to list; {@code notices} are what
+     * the run behind the snapshot said about whole files (in plain words, with what to do), as its
+     * summary printed them; {@code noticesWithheld} says there are some this reader may not see.
+     */
+    record View(List<String> notices, boolean noticesWithheld, Table runs, String snapshot, Table files)
+            implements Panel {
     }
 
-    static View view(Path warehouseDir, String snapshot) {
+    /**
+     * {@code exactForEveryLa}: the reader sees every LA of the warehouse exactly. Only then are the
+     * notices shown, because they count a file's episodes, which may be few, and name no LA to suppress by.
+     */
+    static View view(Path warehouseDir, String snapshot, boolean exactForEveryLa) {
         List<RunRecord> runs = new RunHistory(warehouseDir).recent(RUNS_SHOWN);
         List<List<String>> runRows = runs.stream().map(r -> List.of(WHEN.format(r.start()),
                 String.format(Locale.UK, "%.1f s", r.duration().toMillis() / 1000.0), r.trigger().toString(),
                 r.outcome().toString(), ChartPanel.display(r.rowsRead()), ChartPanel.display(r.rejectedTotal()),
                 r.outcome() == RunRecord.Outcome.SUCCEEDED ? Objects.toString(r.snapshot(), "")
                         : r.error().lines().findFirst().orElse(""))).toList();
-        List<List<String>> fileRows = runs.stream().filter(r -> snapshot.equals(r.snapshot()) && r.files() != null)
-                .findFirst().map(RunRecord::files).orElse(List.of()).stream()
+        Optional<RunRecord> behind = runs.stream().filter(r -> snapshot.equals(r.snapshot())).findFirst();
+        List<List<String>> fileRows = behind.map(RunRecord::files).orElse(List.of()).stream()
                 .map(f -> List.of(Path.of(f.path()).getFileName().toString(), f.table(),
                         Objects.toString(f.year(), ""), Objects.toString(f.la(), ""))).toList();
-        return new View(runs.isEmpty() ? null : new Table("Pipeline runs", List.of("Started", "Took", "Trigger",
-                "Outcome", "Rows read", "Rows rejected", "Snapshot or error"), runRows), snapshot,
+        // Records written before runs kept their notices have none.
+        List<String> notices = behind.map(RunRecord::notices).orElse(List.of());
+        return new View(exactForEveryLa ? notices : List.of(), !exactForEveryLa && !notices.isEmpty(), runs.isEmpty() ? null : new Table("Pipeline runs", List.of("Started", "Took",
+                "Trigger", "Outcome", "Rows read", "Rows rejected", "Snapshot or error"), runRows), snapshot,
                 fileRows.isEmpty() ? null : new Table("Files read", List.of("File", "Table", "Collection year", "LA"),
                         fileRows));
     }

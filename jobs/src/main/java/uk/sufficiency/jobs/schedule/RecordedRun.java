@@ -84,6 +84,7 @@ public final class RecordedRun {
                                       Path warehouseDir, RunSummary summary) {
         return RunRecord.succeeded(start, end, trigger, inputDir, warehouseDir, summary.rowsRead(),
                 summary.rejectedByReason(), summary.warningsByType(), summary.snapshot(), summary.elapsed(),
-                summary.files().stream().map(f -> new RunRecord.FileRead(f.path(), f.table(), f.year(), f.la())).toList());
+                summary.files().stream().map(f -> new RunRecord.FileRead(f.path(), f.table(), f.year(), f.la())).toList(),
+                summary.notices());
     }
 }

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.sufficiency.pipeline.RunSummary;
 import uk.sufficiency.warehouse.runs.RunHistory;
 import uk.sufficiency.warehouse.runs.RunRecord.Trigger;
 import uk.sufficiency.warehouse.runs.RunRecord;
@@ -65,8 +67,20 @@ class RunHistoryTest {
         assertEquals("{\"start\":\"2025-03-01T02:00:00Z\",\"end\":\"2025-03-01T02:01:05Z\",\"outcome\":\"succeeded\","
                 + "\"trigger\":\"cron\",\"inputDir\":\"/landing\",\"warehouseDir\":\"/wh\",\"rowsRead\":1234,"
                 + "\"rejectedTotal\":7,\"rejectedByReason\":{\"duplicate_episode\":5,\"missing_dob\":2},"
-                + "\"warningsByType\":{\"overlap_repaired\":7},\"snapshot\":\"20250301-020000-000\",\"seconds\":65.0,\"files\":[]}",
+                + "\"warningsByType\":{\"overlap_repaired\":7},\"snapshot\":\"20250301-020000-000\",\"seconds\":65.0,\"files\":[],"
+                + "\"notices\":[]}",
                 Files.readAllLines(file).get(0));
+    }
+
+    @Test
+    void aRunsNoticesAboutItsFilesAreKeptForTheDataQualityPage() {
+        String notice = "2017-episodes.csv line 12: the file ends in the middle of a row";
+        Instant t = Instant.parse("2025-03-01T02:00:00Z");
+        RunSummary summary = new RunSummary(Path.of("/wh/snapshots/20250301-020000-000"), List.of(), 10, Map.of(),
+                Map.of(), Duration.ofSeconds(5), List.of(), List.of(notice));
+        new RunHistory(warehouse).finished(RecordedRun.succeeded(t, t.plusSeconds(5), Trigger.CRON, INPUT, Path.of("/wh"),
+                summary));
+        assertEquals(List.of(notice), new RunHistory(warehouse).recent(1).get(0).notices());
     }
 
     @Test

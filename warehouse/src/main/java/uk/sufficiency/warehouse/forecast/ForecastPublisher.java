@@ -92,7 +92,7 @@ public final class ForecastPublisher {
                         RunRecord.Trigger.SCENARIO, run.inputDir(), run.warehouseDir(), run.rowsRead(),
                         run.rejectedTotal(), run.rejectedByReason(), run.warningsByType(),
                         snapshot.getFileName().toString(), Duration.between(started, Instant.now()).toMillis() / 1000.0,
-                        null, run.files())));
+                        null, run.files(), run.notices())));
     }
 
     private static void linkFacts(Path from, Path to) {

@@ -247,7 +247,8 @@ class ForecastPublisherTest {
         RunHistory history = new RunHistory(dir);
         history.finished(RunRecord.succeeded(Instant.parse("2024-04-01T02:00:00Z"), Instant.parse("2024-04-01T02:01:00Z"),
                 RunRecord.Trigger.CRON, dir, dir, 40, Map.of(), Map.of(), first, Duration.ofMinutes(1),
-                List.of(new RunRecord.FileRead("in/episodes.csv", "episodes", "2024", "Testshire"))));
+                List.of(new RunRecord.FileRead("in/episodes.csv", "episodes", "2024", "Testshire")),
+                List.of("episodes.csv line 7: the file ends in the middle of a row")));
         Path second = ForecastPublisher.republish(dir, message -> { });
         assertNotEquals(first, second);
         assertEquals(second, new Snapshots(dir).current().orElseThrow());
@@ -256,6 +257,7 @@ class ForecastPublisherTest {
         assertEquals(List.of(RunRecord.Trigger.SCENARIO, second.getFileName().toString(), 40L),
                 List.of(remade.trigger(), remade.snapshot(), remade.rowsRead()));
         assertEquals("in/episodes.csv", remade.files().get(0).path());
+        assertEquals(List.of("episodes.csv line 7: the file ends in the middle of a row"), remade.notices());
         try (Warehouse warehouse = Warehouse.open(second)) {
             assertEquals(List.of(List.of("Fewer entries"), List.of("base")),
                     rows(warehouse, "SELECT DISTINCT scenario FROM forecast_settings ORDER BY 1"));

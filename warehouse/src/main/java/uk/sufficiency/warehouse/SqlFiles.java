@@ -15,7 +15,7 @@ import java.util.Set;
  * SQL files on the classpath, one statement each, in the order an index file lists them: one path a
  * line, relative to the index's folder; blank lines and lines starting with {@code #} are skipped.
  */
-final class SqlFiles {
+public final class SqlFiles {
     /** One file: its path as the index names it, and its statement. */
     record SqlFile(String path, String sql) {
     }
@@ -52,7 +52,8 @@ final class SqlFiles {
         }
     }
 
-    private static String resource(String name) {
+    /** The text of a resource on the classpath; one that is not there is an error naming it. */
+    public static String resource(String name) {
         try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("The SQL resource " + name + " is not on the classpath");

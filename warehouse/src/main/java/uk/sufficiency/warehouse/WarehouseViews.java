@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.sufficiency.warehouse.forecast.AgeBand;
 import uk.sufficiency.warehouse.forecast.CapacityProvision;
+import uk.sufficiency.warehouse.forecast.PlacementGroup;
 
 /**
  * The published views (docs/warehouse-views.md) over one snapshot's Parquet facts. Spark stores
@@ -37,14 +38,20 @@ final class WarehouseViews {
         }
     }
 
-    /** The rules held by enums the forecast also uses (one definition each), as macros for the SQL files. */
+    /**
+     * The rules held by enums that Java code also uses (one definition each: age bands, capacity
+     * provisions, placement groups, quality codes), as macros for the views' and figures' SQL.
+     */
     private static List<String> enumRules() {
         return List.of(
                 "CREATE MACRO age_band(age) AS " + AgeBand.sqlOfAge("age"),
                 "CREATE MACRO age_band_order(band) AS " + AgeBand.sqlOrder("band"),
                 "CREATE MACRO provision_known(provision) AS " + CapacityProvision.sqlKnown("provision"),
                 "CREATE MACRO placed_in(provision, placed_la, placed_child, placed_category, d) AS "
-                        + CapacityProvision.sqlPlacedIn("provision", "placed_la", "placed_child", "placed_category", "d"));
+                        + CapacityProvision.sqlPlacedIn("provision", "placed_la", "placed_child", "placed_category", "d"),
+                "CREATE MACRO placement_group_order(placement_group) AS " + PlacementGroup.sqlOrder("placement_group"),
+                "CREATE MACRO quality_meaning(code) AS " + QualityCode.sqlCase("code", false),
+                "CREATE MACRO quality_what_to_do(code) AS " + QualityCode.sqlCase("code", true));
     }
 
     private static String fact(Path snapshot, FactTable table) {

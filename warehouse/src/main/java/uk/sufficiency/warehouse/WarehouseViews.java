@@ -17,7 +17,7 @@ import uk.sufficiency.warehouse.forecast.PlacementGroup;
  * stock and the yearly figures on read, so the large child-month grain is never written to disk.
  * The views' SQL lives in the files {@value #ORDER} lists (warehouse/src/main/resources/sql), one
  * view or macro a file; this class only adds what depends on Java: a view per fact, reading the
- * snapshot's Parquet files, and the rules the forecast's enums define, as macros.
+ * snapshot's Parquet files, and the rules Java enums define, as macros.
  */
 final class WarehouseViews {
     /** The index of the SQL files, in the order they run. */

@@ -1,4 +1,4 @@
--- Children looked after at the end of each month end of the window, one row per child (counting-rules
+-- Children looked after at each month end of the window, one row per child (counting-rules
 -- §6): derived on read, so the large child-month grain is never written to disk.
 CREATE VIEW cla_month_end AS
 SELECT la, month_end, child, age,

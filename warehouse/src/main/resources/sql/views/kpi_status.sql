@@ -1,4 +1,4 @@
--- Which KPIs each LA's data can compute, so a page can say "not loaded yet" instead of showing zero. */
+-- Which KPIs each LA's data can compute, so a page can say "not loaded yet" instead of showing zero.
 CREATE VIEW kpi_status AS
 WITH kpis(position, kpi, description, needs) AS (VALUES
     (1, 'with_parents_share', 'Placements with parents, % of children looked after', NULL),

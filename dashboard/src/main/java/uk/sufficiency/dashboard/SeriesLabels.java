@@ -61,7 +61,7 @@ final class SeriesLabels {
                     new String[] {"inhouse_home_beds", "In-house children's home beds", "#d4351c"},
                     new String[] {"block_home_beds", "Block children's home beds", "#f47738"},
                     new String[] {"block_supported_beds", "Block supported accommodation beds", "#85994b"})),
-            // The needs a placement request names (RequestCapacityViews.NEEDS), as the seed's analysis words them.
+            // The needs a placement request names (the placement_requests_needs view), as the seed's analysis words them.
             Map.entry("need", List.of(new String[] {"emotional", "Emotional wellbeing", "#1d70b8"},
                     new String[] {"mental_health", "Mental health", "#1d70b8"},
                     new String[] {"self_harm", "Self-harm", "#1d70b8"},

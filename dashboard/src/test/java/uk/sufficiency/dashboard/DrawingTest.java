@@ -16,7 +16,7 @@ class DrawingTest {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, String>> labels = (Map<String, Map<String, String>>) needs.drawing().spec(Map.of())
                 .get("xLabels");
-        // Every need of RequestCapacityViews.NEEDS (inputs.md §3), in its order, in the seed's words.
+        // Every need of the placement_requests_needs view (inputs.md §3), in its order, in the seed's words.
         assertEquals(List.of("emotional", "mental_health", "self_harm", "suicide", "aggression", "missing", "criminal",
                 "send", "substance", "cse", "dols"), List.copyOf(labels.keySet()));
         assertEquals("Self-harm", labels.get("self_harm").get("label"));

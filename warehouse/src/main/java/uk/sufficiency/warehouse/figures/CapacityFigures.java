@@ -15,24 +15,16 @@ final class CapacityFigures {
 
     static List<Figure> all() {
         return List.of(
-                new Figure("capacity-provision", "Capacity and occupancy, by provision", """
-                        SELECT la, date, provision, capacity, occupied,
-                               CASE WHEN capacity > 0 THEN round(100.0 * occupied / capacity, 1) END AS occupancy
-                        FROM capacity""",
+                new Figure("capacity-provision", "Capacity and occupancy, by provision", FigureQueries.of("capacity-provision"),
                         // places of different kinds add up to nothing anyone reads
                         List.of(periodDate("date", "Date"), dimension("provision", "Provision").alternatives(),
                                 measure("capacity", "Places or beds"), count("occupied", "Occupied"),
                                 derived("occupancy", "% occupied", "occupied"))),
-                new Figure("capacity-demand", "Provision against the looked-after children placed in it", """
-                        SELECT la, date, provision, capacity, occupied, demand FROM capacity_demand
-                        WHERE demand IS NOT NULL""",
+                new Figure("capacity-demand", "Provision against the looked-after children placed in it", FigureQueries.of("capacity-demand"),
                         List.of(periodDate("date", "Date"), dimension("provision", "Provision").alternatives(),
                                 measure("capacity", "Places or beds"), count("occupied", "Occupied (as reported)"),
                                 count("demand", "Children placed (903)"))),
-                new Figure("capacity-block-priority", "Block supported accommodation: occupied beds by priority", """
-                        SELECT la, date, occupied, occupied_high, occupied_medium, occupied_low,
-                               CASE WHEN occupied > 0 THEN round(100.0 * occupied_high / occupied, 1) END AS high_share
-                        FROM capacity WHERE provision = 'block_supported_beds'""",
+                new Figure("capacity-block-priority", "Block supported accommodation: occupied beds by priority", FigureQueries.of("capacity-block-priority"),
                         List.of(periodDate("date", "Date"),
                                 count("occupied", "Occupied beds").sumOf("occupied_high", "occupied_medium", "occupied_low"),
                                 count("occupied_high", "High priority"), count("occupied_medium", "Medium priority"),

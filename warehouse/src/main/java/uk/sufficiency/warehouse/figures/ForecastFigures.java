@@ -9,10 +9,6 @@ import static uk.sufficiency.warehouse.figures.FigureColumn.periodYear;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import uk.sufficiency.warehouse.forecast.AgeBand;
-import uk.sufficiency.warehouse.forecast.PlacementGroup;
 import uk.sufficiency.warehouse.forecast.Scenario;
 
 /**
@@ -23,10 +19,8 @@ import uk.sufficiency.warehouse.forecast.Scenario;
  * they start from, and spend also with the children whose fees make its average.
  */
 final class ForecastFigures {
-    /** Placement groups in PlacementGroup's order, {@code all} (the total) last. */
-    static final String GROUP_ORDER = IntStream.range(0, PlacementGroup.values().length)
-            .mapToObj(i -> "WHEN '" + PlacementGroup.values()[i].id() + "' THEN " + i)
-            .collect(Collectors.joining(" ", "CASE placement_group ", " ELSE 99 END"));
+    /** Placement groups in PlacementGroup's order, all (the total) last: a macro rendered from PlacementGroup. */
+    static final String GROUP_ORDER = "placement_group_order(placement_group)";
     /** The base first, then the saved scenarios by name. */
     private static final String SCENARIO_ORDER = "scenario <> '" + Scenario.BASE_NAME + "', scenario";
 
@@ -51,20 +45,7 @@ final class ForecastFigures {
         return List.of(
                 // One row per month end and group: history (last three years) and the base projection beside it.
                 new Figure("forecast-projection", "Children looked after by placement group: history and the base "
-                        + "projection with its 50% and 90% ranges", """
-                        WITH history AS (
-                            SELECT la, month_end, placement_group, CAST(children AS BIGINT) AS actual
-                            FROM (SELECT *, max(month_end) OVER (PARTITION BY la) AS latest FROM forecast_history)
-                            WHERE month_end > latest - INTERVAL 3 YEAR),
-                        projection AS (
-                            SELECT la, date AS month_end, placement_group, p05, p25, p50, p75, p95
-                            FROM forecast_group WHERE scenario = '%s')
-                        SELECT la, month_end, placement_group, h.actual, st.children_at_start,
-                               round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
-                               round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
-                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, placement_group)
-                        LEFT JOIN forecast_start st USING (la, placement_group)"""
-                        .formatted(Scenario.BASE_NAME),
+                        + "projection with its 50% and 90% ranges", FigureQueries.of("forecast-projection"),
                         columns(List.of(periodDate("month_end", "Month end"),
                                         dimension("placement_group", "Placement group"),
                                         count("actual", "Children looked after (actual)"),
@@ -73,44 +54,14 @@ final class ForecastFigures {
                         "month_end, " + GROUP_ORDER),
                 // One row per month end, age band and group (and all groups): history (last three years) and the base.
                 new Figure("forecast-age", "Children looked after by age band and placement group: history and the base "
-                        + "projection with its 50% and 90% ranges", """
-                        WITH stock AS (
-                            SELECT la, month_end, age_band, placement_group, children FROM forecast_stock
-                            UNION ALL
-                            SELECT la, month_end, age_band, 'all', sum(children) FROM forecast_stock GROUP BY ALL),
-                        history AS (
-                            SELECT la, month_end, age_band, placement_group, CAST(children AS BIGINT) AS actual
-                            FROM (SELECT *, max(month_end) OVER (PARTITION BY la) AS latest FROM stock)
-                            WHERE month_end > latest - INTERVAL 3 YEAR),
-                        at_start AS (
-                            SELECT s.la, s.age_band, s.placement_group, CAST(s.children AS BIGINT) AS children_at_start
-                            FROM stock s JOIN forecast_settings f ON f.la = s.la AND f.scenario = '%1$s'
-                                 AND s.month_end = f.start_date),
-                        projection AS (
-                            SELECT la, date AS month_end, age_band, placement_group, p05, p25, p50, p75, p95
-                            FROM forecast WHERE scenario = '%1$s'
-                            UNION ALL
-                            SELECT la, date, age_band, 'all', p05, p25, p50, p75, p95 FROM forecast_age
-                            WHERE scenario = '%1$s')
-                        SELECT la, month_end, age_band, placement_group, h.actual, st.children_at_start,
-                               round(p.p05, 1) AS p05, round(p.p25, 1) AS p25,
-                               round(p.p50, 1) AS p50, round(p.p75, 1) AS p75, round(p.p95, 1) AS p95
-                        FROM history h FULL OUTER JOIN projection p USING (la, month_end, age_band, placement_group)
-                        LEFT JOIN at_start st USING (la, age_band, placement_group)
-                        -- each band's total only: its groups' small cells could be worked out from the
-                        -- group charts' totals (PooledSuppressionTest), and the forecast view has them
-                        WHERE placement_group = 'all'"""
-                        .formatted(Scenario.BASE_NAME),
+                        + "projection with its 50% and 90% ranges", FigureQueries.of("forecast-age"),
                         columns(List.of(periodDate("month_end", "Month end"), dimension("age_band", "Age band"),
                                         dimension("placement_group", "Placement group"),
                                         count("actual", "Children looked after (actual)"),
                                         count("children_at_start", "Children at the start")),
                                 quantiles("children_at_start")),
-                        "month_end, " + AgeBand.sqlOrder("age_band") + ", " + GROUP_ORDER),
-                new Figure("forecast-method", "How the base projection's rates go on, and why", """
-                        SELECT la, method, chosen_by, origins, constant_mape_12, damped_trend_mape_12, constant_mape_24,
-                               damped_trend_mape_24
-                        FROM forecast_method""",
+                        "month_end, " + FigureCatalogue.AGE_BAND_ORDER + ", " + GROUP_ORDER),
+                new Figure("forecast-method", "How the base projection's rates go on, and why", FigureQueries.of("forecast-method"),
                         List.of(dimension("method", "Method the base uses"), dimension("chosen_by", "Chosen by"),
                                 measure("origins", "Backtest origins"),
                                 measure("constant_mape_12", "Constant rates: mean absolute % error at 12 months"),
@@ -119,15 +70,7 @@ final class ForecastFigures {
                                 measure("damped_trend_mape_24", "Damped trend: mean absolute % error at 24 months")),
                         "la"),
                 new Figure("forecast-scenarios", "Projected children looked after at each 31 March, by scenario and "
-                        + "placement group, against the base", """
-                        SELECT g.la, g.scenario, g.date AS month_end, g.placement_group, round(g.p50, 1) AS p50,
-                               round(g.p05, 1) AS p05, round(g.p95, 1) AS p95, round(g.expected, 1) AS expected,
-                               round(g.expected - b.expected, 1) AS difference_expected, st.children_at_start
-                        FROM forecast_group g
-                        JOIN forecast_group b ON b.scenario = '%s' AND b.la = g.la AND b.date = g.date
-                             AND b.placement_group = g.placement_group
-                        LEFT JOIN forecast_start st ON st.la = g.la AND st.placement_group = g.placement_group
-                        WHERE month(g.date) = 3 AND day(g.date) = 31""".formatted(Scenario.BASE_NAME),
+                        + "placement group, against the base", FigureQueries.of("forecast-scenarios"),
                         List.of(dimension("scenario", "Scenario"), periodDate("month_end", "31 March"),
                                 dimension("placement_group", "Placement group"),
                                 derived("p50", "Projected: median", "children_at_start"),
@@ -140,19 +83,7 @@ final class ForecastFigures {
                         "month_end, " + SCENARIO_ORDER + ", " + GROUP_ORDER),
                 // The weekly fee is the average of the group's placements now: another LA's fee of one or two
                 // placements would say what they cost, so it hides with the children in the group at the start.
-                new Figure("forecast-cost", "Projected spend by financial year, by scenario and placement group", """
-                        SELECT c.la, c.scenario, c.year, c.placement_group, CAST(h.children AS BIGINT) AS children_at_start,
-                               c.fee_children,
-                               round(c.weekly_fee, 2) AS weekly_fee, round(c.cost_p50, 0) AS cost_p50,
-                               round(c.cost_p05, 0) AS cost_p05, round(c.cost_p95, 0) AS cost_p95,
-                               round(c.cost_expected, 0) AS cost_expected,
-                               round(c.cost_expected - b.cost_expected, 0) AS difference_expected
-                        FROM forecast_cost_year c
-                        LEFT JOIN forecast_cost_year b ON b.scenario = '%s' AND b.la = c.la AND b.year = c.year
-                             AND b.placement_group = c.placement_group
-                        LEFT JOIN forecast_settings s ON s.scenario = c.scenario AND s.la = c.la
-                        LEFT JOIN forecast_history h ON h.la = c.la AND h.month_end = s.start_date
-                             AND h.placement_group = c.placement_group""".formatted(Scenario.BASE_NAME),
+                new Figure("forecast-cost", "Projected spend by financial year, by scenario and placement group", FigureQueries.of("forecast-cost"),
                         List.of(dimension("scenario", "Scenario"), periodYear("year", "Year to 31 March"),
                                 dimension("placement_group", "Placement group"),
                                 count("children_at_start", "Children at the start"),
@@ -174,19 +105,7 @@ final class ForecastFigures {
                 // Demand at the start is what the Capacity page counts: another LA's reader sees it (and the gap
                 // and placements outside that grow from it) hidden when it is 1 to 4, as there.
                 new Figure("forecast-gap", "Looked-after children placed in each provision against its places, at the"
-                        + " start and each quarter end, by scenario", """
-                        WITH placed AS (
-                            SELECT g.la, g.provision, CAST(g.demand_p50 AS BIGINT) AS placed_at_start
-                            FROM forecast_gap g
-                            JOIN forecast_settings s ON s.scenario = g.scenario AND s.la = g.la
-                                 AND s.start_date = g.quarter_end
-                            WHERE g.scenario = '%s')
-                        SELECT la, scenario, quarter_end, placement_group, provision, round(demand_p50, 1) AS demand_p50,
-                               round(demand_p95, 1) AS demand_p95, others, capacity, round(gap_p50, 1) AS gap_p50,
-                               round(gap_p95, 1) AS gap_p95, round(outside_p50, 1) AS outside_p50,
-                               round(outside_p95, 1) AS outside_p95, st.children_at_start, p.placed_at_start
-                        FROM forecast_gap LEFT JOIN forecast_start st USING (la, placement_group)
-                        LEFT JOIN placed p USING (la, provision)""".formatted(Scenario.BASE_NAME),
+                        + " start and each quarter end, by scenario", FigureQueries.of("forecast-gap"),
                         List.of(dimension("scenario", "Scenario"), periodDate("quarter_end", "Quarter end"),
                                 dimension("placement_group", "Placement group"), dimension("provision", "Provision"),
                                 derived("demand_p50", "Children placed in it: median", "children_at_start",
@@ -209,14 +128,7 @@ final class ForecastFigures {
                 // Errors of a few children are unstable and, with one origin, would give the actual back: they
                 // hide with the fewest children any origin's outcome had.
                 new Figure("forecast-accuracy", "How accurate the forecast has been: backtest errors by horizon and "
-                        + "placement group", """
-                        SELECT a.la, a.horizon_months, a.placement_group, a.origins, f.fewest AS fewest_actual, a.mape,
-                               a.last_value_mape, a.trend_mape, a.inside_50, a.inside_90, a.best, a.method,
-                               a.constant_mape, a.damped_trend_mape
-                        FROM forecast_accuracy a
-                        JOIN (SELECT la, horizon_months, placement_group,
-                                     coalesce(min(actual) FILTER (WHERE actual > 0), 0) AS fewest
-                              FROM forecast_backtest GROUP BY ALL) f USING (la, horizon_months, placement_group)""",
+                        + "placement group", FigureQueries.of("forecast-accuracy"),
                         List.of(dimension("horizon_months", "Months ahead"), dimension("placement_group", "Placement group"),
                                 measure("origins", "Origins tested"),
                                 count("fewest_actual", "Fewest children at an outcome"),
@@ -231,17 +143,7 @@ final class ForecastFigures {
                                 derived("damped_trend_mape", "Damped trend (expected): mean absolute % error",
                                         "fewest_actual")),
                         "horizon_months, " + GROUP_ORDER),
-                new Figure("forecast-backtest", "Backtest: each origin's projection against what happened", """
-                        SELECT la, origin, horizon_months, placement_group, actual, round(p05, 1) AS p05,
-                               round(p25, 1) AS p25, round(p50, 1) AS p50, round(p75, 1) AS p75, round(p95, 1) AS p95,
-                               round(abs_pct_error, 1) AS abs_pct_error, last_value,
-                               round(last_value_abs_pct_error, 1) AS last_value_abs_pct_error,
-                               round(trend_value, 1) AS trend_value, round(trend_abs_pct_error, 1) AS trend_abs_pct_error,
-                               method, round(constant_value, 1) AS constant_value,
-                               round(constant_abs_pct_error, 1) AS constant_abs_pct_error,
-                               round(damped_trend_value, 1) AS damped_trend_value,
-                               round(damped_trend_abs_pct_error, 1) AS damped_trend_abs_pct_error
-                        FROM forecast_backtest""",
+                new Figure("forecast-backtest", "Backtest: each origin's projection against what happened", FigureQueries.of("forecast-backtest"),
                         columns(List.of(periodDate("origin", "Projected from"),
                                         dimension("horizon_months", "Months ahead"),
                                         dimension("placement_group", "Placement group"),
@@ -260,11 +162,7 @@ final class ForecastFigures {
                                 derived("damped_trend_value", "Damped trend (expected)", "last_value"),
                                 derived("damped_trend_abs_pct_error", "Damped trend: absolute % error", "actual"))),
                         "origin, horizon_months, " + GROUP_ORDER),
-                new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", """
-                        SELECT la, reference_from, reference_to, from_age_band, from_group, to_age_band, to_group,
-                               CAST(children AS BIGINT) AS children, CAST(exposure_days AS BIGINT) AS exposure_days,
-                               rate_per_year
-                        FROM forecast_rates""",
+                new Figure("forecast-rates", "Rates fitted for the base projection over its reference period", FigureQueries.of("forecast-rates"),
                         List.of(measure("reference_from", "Fitted from"), measure("reference_to", "Fitted to"),
                                 dimension("from_age_band", "From age band"), dimension("from_group", "From"),
                                 dimension("to_age_band", "To age band"), dimension("to_group", "To"),
@@ -272,10 +170,7 @@ final class ForecastFigures {
                                 derived("exposure_days", "Child-days in the state left", "children"),
                                 derived("rate_per_year", "Rate per year", "children")),
                         "from_group, from_age_band, to_group, to_age_band"),
-                new Figure("forecast-settings", "How each projection was made", """
-                        SELECT la, scenario, start_date, reference_from, reference_to, end_date, runs, seed,
-                               round(100 * fee_inflation, 2) AS fee_inflation_pct
-                        FROM forecast_settings""",
+                new Figure("forecast-settings", "How each projection was made", FigureQueries.of("forecast-settings"),
                         List.of(dimension("scenario", "Scenario"), measure("start_date", "Projected from"),
                                 measure("reference_from", "Rates fitted from"), measure("reference_to", "Rates fitted to"),
                                 measure("end_date", "Projected to"), measure("runs", "Simulated runs"),

@@ -18,49 +18,31 @@ final class RequestFigures {
     private RequestFigures() {
     }
 
-    /** Requests by the given breakdown, with those hard to find and their share: most request figures' shape. */
-    private static Figure byRequests(String id, String title, String breakdownSql, List<FigureColumn> breakdown,
-                                     String orderBy) {
+    /** Requests by a breakdown, with those hard to find and their share: most request figures' shape. */
+    private static Figure byRequests(String id, String title, List<FigureColumn> breakdown, String orderBy) {
         List<FigureColumn> columns = new ArrayList<>(breakdown);
         columns.addAll(List.of(count("requests", "Requests"), count("hard_to_find", "Hard to find"),
                 derived("hard_to_find_share", "% hard to find", "requests", "hard_to_find")));
-        return new Figure(id, title, """
-                SELECT la, %s, count(*) AS requests, count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
-                       round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
-                FROM placement_requests GROUP BY ALL""".formatted(breakdownSql), columns, orderBy);
+        return new Figure(id, title, FigureQueries.of(id), columns, orderBy);
     }
 
     static List<Figure> all() {
         return List.of(
                 byRequests("requests-by-type", "Placement requests received and the share hard to find, by type",
-                        "year, request_type", List.of(periodYear("year", "Year to 31 March"),
+                        List.of(periodYear("year", "Year to 31 March"),
                                 dimension("request_type", "Type of request").withRemainder()), null),
                 byRequests("requests-quarter", "Placement requests and the share hard to find, each quarter",
-                        "CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end, "
-                                + "request_group",
                         List.of(periodDate("quarter_end", "Quarter end"), dimension("request_group", "Kind of home")),
                         null),
                 byRequests("requests-age-band", "Placement requests and those hard to find, by age at request",
-                        "year, age_band", List.of(periodYear("year", "Year to 31 March"),
+                        List.of(periodYear("year", "Year to 31 March"),
                                 dimension("age_band", "Age band").withRemainder()),
                         "year, " + FigureCatalogue.AGE_BAND_ORDER),
                 byRequests("requests-profile", "Placement requests and those hard to find, by sibling group and urgency",
-                        "year, request_group, CASE WHEN siblings >= 1 THEN 'sibling_group' ELSE 'single' END AS siblings, "
-                                + "coalesce(urgency, 'not_recorded') AS urgency",
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
                                 dimension("siblings", "Placed with siblings"), dimension("urgency", "Urgency")), null),
                 new Figure("hard-to-find-foster-profile", "Hard-to-find foster searches: who they were for and how they ended",
-                        """
-                        SELECT la, year, count(*) AS hard_to_find,
-                               count(*) FILTER (WHERE age >= 11) AS aged_11_plus,
-                               round(100.0 * count(*) FILTER (WHERE age >= 11) / count(*), 1) AS aged_11_plus_share,
-                               count(*) FILTER (WHERE siblings >= 1) AS sibling_group,
-                               round(100.0 * count(*) FILTER (WHERE siblings >= 1) / count(*), 1) AS sibling_group_share,
-                               count(*) FILTER (WHERE urgency = 'same_day') AS same_day,
-                               round(100.0 * count(*) FILTER (WHERE urgency = 'same_day') / count(*), 1) AS same_day_share,
-                               count(*) FILTER (WHERE foster_ended_in_home) AS ended_in_home,
-                               round(100.0 * count(*) FILTER (WHERE foster_ended_in_home) / count(*), 1) AS ended_in_home_share
-                        FROM placement_requests WHERE hard_to_find AND request_group = 'fostering' GROUP BY ALL""",
+                        FigureQueries.of("hard-to-find-foster-profile"),
                         List.of(periodYear("year", "Year to 31 March"), count("hard_to_find", "Hard-to-find foster searches"),
                                 count("aged_11_plus", "Aged 11 and over"),
                                 derived("aged_11_plus_share", "% aged 11 and over", "hard_to_find", "aged_11_plus"),
@@ -71,9 +53,7 @@ final class RequestFigures {
                                 count("ended_in_home", "Ended in a children's home"),
                                 derived("ended_in_home_share", "% ended in a children's home", "hard_to_find",
                                         "ended_in_home"))),
-                new Figure("requests-needs", "Needs named in hard-to-find referrals", """
-                        SELECT la, year, request_group, need, need_order, hard_to_find_requests, naming_need, share
-                        FROM placement_requests_needs""",
+                new Figure("requests-needs", "Needs named in hard-to-find referrals", FigureQueries.of("requests-needs"),
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
                                 // a referral may name several needs: they add up to nothing
                                 dimension("need", "Need or risk").alternatives(),
@@ -81,13 +61,9 @@ final class RequestFigures {
                                 count("naming_need", "Naming it"),
                                 derived("share", "% naming it", "hard_to_find_requests", "naming_need")),
                         "year, request_group, need_order"),
-                new Figure("step-down-started", "Step-down into fostering placements started in the year", """
-                        SELECT la, year, placements FROM step_down_started""",
+                new Figure("step-down-started", "Step-down into fostering placements started in the year", FigureQueries.of("step-down-started"),
                         List.of(periodYear("year", "Year to 31 March"), count("placements", "Step-downs started"))),
-                new Figure("requests-outcomes", "Placement requests by outcome", """
-                        SELECT la, year, request_group, outcome, count(*) AS requests,
-                               median(days_to_outcome) AS median_days_to_outcome
-                        FROM placement_requests GROUP BY ALL""",
+                new Figure("requests-outcomes", "Placement requests by outcome", FigureQueries.of("requests-outcomes"),
                         List.of(periodYear("year", "Year to 31 March"), dimension("request_group", "Kind of home"),
                                 dimension("outcome", "Outcome"), count("requests", "Requests"),
                                 derived("median_days_to_outcome", "Median days to outcome", "requests"))));

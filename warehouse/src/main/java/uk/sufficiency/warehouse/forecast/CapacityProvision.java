@@ -62,19 +62,19 @@ public enum CapacityProvision {
     }
 
     /**
-     * SQL (DuckDB) that is true when episode {@code e} places a child in provision {@code provision}
-     * (a column) on day {@code date}: the episode's category is in the provision's group and, for
-     * block beds, a cost line of the child with CONTRACT block covers the day.
+     * SQL (DuckDB) that is true when an episode (its LA, child and category) places a child in
+     * provision {@code provision} (a column) on day {@code date}: the episode's category is in the
+     * provision's group and, for block beds, a cost line of the child with CONTRACT block covers the day.
      */
-    public static String sqlPlacedIn(String provision, String date) {
+    public static String sqlPlacedIn(String provision, String la, String child, String category, String date) {
         StringBuilder sql = new StringBuilder("CASE ").append(provision);
         for (CapacityProvision p : values()) {
-            sql.append(" WHEN '").append(p.id).append("' THEN ").append(PlacementGroup.sqlOfCategory("e.category"))
+            sql.append(" WHEN '").append(p.id).append("' THEN ").append(PlacementGroup.sqlOfCategory(category))
                     .append(" = '").append(p.group.id()).append('\'');
             if (p.block) {
-                sql.append(" AND EXISTS (SELECT 1 FROM placement_cost_segments s WHERE s.la = e.la AND s.child = e.child"
-                        + " AND s.contract = '" + BLOCK_CONTRACT + "' AND s.seg_from <= " + date + " AND s.seg_to >= "
-                        + date + ")");
+                sql.append(" AND EXISTS (SELECT 1 FROM placement_cost_segments s WHERE s.la = " + la + " AND s.child = "
+                        + child + " AND s.contract = '" + BLOCK_CONTRACT + "' AND s.seg_from <= " + date
+                        + " AND s.seg_to >= " + date + ")");
             }
         }
         return sql.append(" ELSE false END").toString();

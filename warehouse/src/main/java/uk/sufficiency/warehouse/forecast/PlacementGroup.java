@@ -64,6 +64,15 @@ public enum PlacementGroup {
         return sql.append(" ELSE '").append(OTHER.id).append("' END").toString();
     }
 
+    /** SQL ordering a column of group ids in this order, any other value (such as {@code all}) last. */
+    public static String sqlOrder(String column) {
+        StringBuilder sql = new StringBuilder("CASE ").append(column);
+        for (PlacementGroup group : values()) {
+            sql.append(" WHEN '").append(group.id).append("' THEN ").append(group.ordinal());
+        }
+        return sql.append(" ELSE 99 END").toString();
+    }
+
     public static PlacementGroup ofId(String id) {
         for (PlacementGroup group : values()) {
             if (group.id.equals(id)) {

@@ -1,0 +1,1 @@
+SELECT la, kpi, position, loaded, reason, description, target_source FROM kpi_status

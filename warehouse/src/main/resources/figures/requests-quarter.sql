@@ -1,0 +1,3 @@
+SELECT la, CAST(last_day(date_trunc('quarter', received) + INTERVAL 2 MONTH) AS DATE) AS quarter_end, request_group, count(*) AS requests, count(*) FILTER (WHERE hard_to_find) AS hard_to_find,
+       round(100.0 * count(*) FILTER (WHERE hard_to_find) / count(*), 1) AS hard_to_find_share
+FROM placement_requests GROUP BY ALL

@@ -1,0 +1,1 @@
+SELECT la, year, placements FROM step_down_started

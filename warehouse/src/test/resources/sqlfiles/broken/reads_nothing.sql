@@ -1,0 +1,1 @@
+CREATE VIEW reads_nothing AS SELECT * FROM no_such_table

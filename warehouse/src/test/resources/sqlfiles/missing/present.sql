@@ -1,0 +1,1 @@
+CREATE VIEW present AS SELECT 1 AS one

@@ -1,0 +1,1 @@
+CREATE VIEW once AS SELECT 1 AS one

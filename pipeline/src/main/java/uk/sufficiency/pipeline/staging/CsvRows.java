@@ -39,10 +39,13 @@ public final class CsvRows {
         for (String column : file.columns()) {
             schema = schema.add(column, DataTypes.StringType);
         }
-        Column split = split(col("value"), "\r?\n|\r");
+        // The file's text is split once and only its lines and two scalars reach the explode: a column
+        // computed from the whole text beside the explode is recomputed for every line (quadratic).
         Dataset<Row> lines = spark.read().option("wholetext", true).text(file.path().toString())
-                .select(size(split).as("count"), col("value").rlike("[\r\n]$").as("ends_with_break"),
-                        posexplode(split).as(new String[] {"index", "text"}))
+                .select(split(col("value"), "\r?\n|\r").as("lines"),
+                        col("value").rlike("[\r\n]$").as("ends_with_break"))
+                .select(size(col("lines")).as("count"), col("ends_with_break"), col("lines"))
+                .select(col("count"), col("ends_with_break"), posexplode(col("lines")).as(new String[] {"index", "text"}))
                 .where(col("index").gt(0).and(trim(col("text")).notEqual("")));
         Column parsed = from_csv(col("text"), lit(schema.toDDL()), Map.of("mode", "PERMISSIVE"));
         // Fields counted outside quoted sections. Exports often drop trailing empty fields, so a short
